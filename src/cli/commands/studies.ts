@@ -1,0 +1,182 @@
+/**
+ * `frontline studies`, `frontline study ID` and `frontline trials`: the evidence, readable in a terminal.
+ * @module
+ */
+import type { Command } from 'commander';
+import { filterStudies, findStudy, type Kb, type Outcome, type Study, studiesCsv, suggestStudies } from '../../kb/index.js';
+import { CliError, type Io } from '../io.js';
+import { installedKb } from '../kb-context.js';
+import { fmt, fmtP, table, wrap } from '../text.js';
+
+const WIDTH = Math.min(process.stdout.columns ?? 100, 110);
+
+/** "3-year OS [blinatumomab] 85% (HR 0.53; 95% CI 0.32-0.87; P = .002)" */
+export function describeOutcome(o: Outcome, study?: Study): string {
+  const arm = o.arm === undefined ? '' : ` [${study?.arms.find((a) => a.id === o.arm)?.label ?? o.arm}]`;
+  const vs = o.versus === undefined ? '' : ` vs [${study?.arms.find((a) => a.id === o.versus)?.label ?? o.versus}]`;
+  const name = o.label ?? o.endpoint;
+  const head = [o.timepoint, o.grade === undefined ? undefined : `grade ${o.grade}`, name]
+    .filter((x) => x !== undefined)
+    .join(' ');
+  const unit = o.unit === '%' ? '%' : o.unit === 'ratio' ? '' : ` ${o.unit}`;
+  const measure = o.measure === 'hazard-ratio' ? 'HR ' : o.measure === 'median' ? 'median ' : '';
+  const value = `${measure}${fmt(o.value)}${unit}${o.plusMinus === undefined ? '' : ` ± ${fmt(o.plusMinus)}`}`;
+  const of = o.count !== undefined && o.denominator !== undefined ? ` (${o.count} of ${o.denominator})` : '';
+  const extras = [
+    o.ci === undefined
+      ? undefined
+      : `${o.ci.level === undefined ? '' : `${fmt(o.ci.level)}% `}CI ${fmt(o.ci.lower)}-${fmt(o.ci.upper)}`,
+    o.p === undefined ? undefined : fmtP(o.p),
+  ].filter((x) => x !== undefined);
+  const sub = o.subgroup === undefined ? '' : ` {${o.subgroup}}`;
+  return `${head}${arm}${vs}${sub}: ${value}${of}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}`;
+}
+
+function renderStudy(kb: Kb, s: Study): string {
+  const lines: string[] = [];
+  lines.push(`${s.name}${s.aliases.length > 0 ? ` (also ${s.aliases.join(', ')})` : ''}  [${s.id}]`);
+  lines.push(
+    `phase ${s.phase} · ${s.design} · ${s.settings.join(', ')} · ${s.status} · ${s.lineage}-ALL · Ph ${s.ph} · refs ${s.refs.join(', ')}`,
+  );
+  lines.push('');
+  const p = s.population;
+  const ages =
+    p.ageMin !== undefined || p.ageMax !== undefined
+      ? `, ages ${p.ageMin === undefined ? '' : fmt(p.ageMin)}-${p.ageMax === undefined ? '' : fmt(p.ageMax)}`
+      : '';
+  lines.push(wrap(`Population: ${p.description}${p.n === undefined ? '' : ` (n = ${p.n}${ages})`}`, WIDTH));
+  lines.push(wrap(`Regimen: ${s.regimen}`, WIDTH));
+  const names = s.agents.map((a) => kb.agents.find((x) => x.id === a)?.name ?? a);
+  lines.push(wrap(`Agents: ${names.join(', ')}`, WIDTH));
+  if (s.arms.length > 0) {
+    lines.push(
+      wrap(`Arms: ${s.arms.map((a) => `${a.id} = ${a.label}${a.control === true ? ' (control)' : ''}`).join('; ')}`, WIDTH),
+    );
+  }
+  if (s.trials.length > 0) {
+    lines.push(`Trials: ${s.trials.join(', ')}`);
+  }
+  lines.push(wrap(`“${s.summary.quote}” [${s.summary.refs.join(', ')}]`, WIDTH, 2));
+  for (const category of ['efficacy', 'safety', 'disposition'] as const) {
+    const outcomes = s.outcomes.filter((o) => o.category === category);
+    if (outcomes.length === 0) {
+      continue;
+    }
+    lines.push('');
+    lines.push(`${category[0]?.toUpperCase()}${category.slice(1)} (${outcomes.length})`);
+    for (const o of outcomes) {
+      lines.push(wrap(`• ${describeOutcome(o, s)}  [refs ${o.refs.join(', ')}]`, WIDTH, 2));
+      lines.push(wrap(`“${o.quote}”`, WIDTH, 6));
+      if (o.note !== undefined) {
+        lines.push(wrap(`note: ${o.note}`, WIDTH, 6));
+      }
+    }
+  }
+  const notes = [...s.notes, ...(s.population.note === undefined ? [] : [s.population.note])];
+  if (notes.length > 0) {
+    lines.push('');
+    lines.push('Notes on the source');
+    for (const n of notes) {
+      lines.push(wrap(`• ${n}`, WIDTH, 2));
+    }
+  }
+  return lines.join('\n');
+}
+
+function studies(io: Io, kb: Kb, opts: { agent?: string; setting?: string; json?: boolean; csv?: boolean }): number {
+  if (opts.json === true && opts.csv === true) {
+    throw new CliError('choose one of --json or --csv');
+  }
+  const result = filterStudies(kb, { agent: opts.agent, setting: opts.setting });
+  if (!result.ok) {
+    throw new CliError(`--${result.field}: ${result.message}`);
+  }
+  if (opts.json === true) {
+    io.out(`${JSON.stringify({ kbVersion: kb.version, studies: result.studies }, null, 2)}\n`);
+    return 0;
+  }
+  if (opts.csv === true) {
+    io.out(studiesCsv(kb, result.studies));
+    io.err(`knowledge base ${kb.version}\n`);
+    return 0;
+  }
+  const rows = [
+    ['ID', 'NAME', 'PHASE', 'DESIGN', 'SETTING', 'LINEAGE', 'PH', 'N', 'OUTCOMES'],
+    ...result.studies.map((s) => [
+      s.id,
+      s.name.length > 34 ? `${s.name.slice(0, 33)}…` : s.name,
+      s.phase,
+      s.design,
+      s.settings.join(','),
+      s.lineage,
+      s.ph,
+      s.population.n === undefined ? '-' : String(s.population.n),
+      String(s.outcomes.length),
+    ]),
+  ];
+  io.out(`${table(rows)}\n\n${result.studies.length} studies · knowledge base ${kb.version}\n`);
+  return 0;
+}
+
+function study(io: Io, kb: Kb, id: string, opts: { json?: boolean }): number {
+  const s = findStudy(kb, id);
+  if (s === undefined) {
+    const near = suggestStudies(kb, id);
+    throw new CliError(
+      `no study "${id}"${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (list them with \`frontline studies\`)`,
+    );
+  }
+  if (opts.json === true) {
+    io.out(`${JSON.stringify({ kbVersion: kb.version, study: s }, null, 2)}\n`);
+    return 0;
+  }
+  io.out(`${renderStudy(kb, s)}\n\nknowledge base ${kb.version}\n`);
+  return 0;
+}
+
+function trials(io: Io, kb: Kb, opts: { json?: boolean }): number {
+  const list = [...kb.trials].sort((a, b) => (a.nct < b.nct ? -1 : 1));
+  if (opts.json === true) {
+    io.out(`${JSON.stringify({ kbVersion: kb.version, trials: list }, null, 2)}\n`);
+    return 0;
+  }
+  const lines: string[] = [];
+  for (const t of list) {
+    const agents = t.agents.map((a) => kb.agents.find((x) => x.id === a)?.name ?? a).join(' + ');
+    lines.push(`${t.nct}${t.name === undefined ? '' : ` ${t.name}`} · phase ${t.phase} · ${t.status} · ${t.settings.join(', ')}`);
+    lines.push(wrap(`${agents} — ${t.population}`, WIDTH, 2));
+    lines.push(wrap(t.summary, WIDTH, 2));
+    lines.push(wrap(`“${t.quote}”${t.refs.length > 0 ? ` [${t.refs.join(', ')}]` : ''}`, WIDTH, 4));
+    lines.push('');
+  }
+  io.out(`${lines.join('\n')}${list.length} trials named in the review · knowledge base ${kb.version}\n`);
+  return 0;
+}
+
+export function registerStudies(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('studies')
+    .description('list the studies of the review')
+    .option('--agent <name>', 'only studies using this agent (id, name, alias or brand)')
+    .option('--setting <setting>', 'only studies in this setting: frontline, mrd, relapsed-refractory')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV, one row per study')
+    .action((opts: { agent?: string; setting?: string; json?: boolean; csv?: boolean }) => {
+      done(studies(io, installedKb(), opts));
+    });
+  program
+    .command('study')
+    .description('one study with every outcome, its quote and reference numbers')
+    .argument('<id>', 'study id, name or alias (e.g. e1910)')
+    .option('--json', 'print JSON')
+    .action((id: string, opts: { json?: boolean }) => {
+      done(study(io, installedKb(), id, opts));
+    });
+  program
+    .command('trials')
+    .description('the NCT trials named in the review, with what the review says of each')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      done(trials(io, installedKb(), opts));
+    });
+}

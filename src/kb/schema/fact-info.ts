@@ -1,0 +1,33 @@
+/**
+ * What each profile fact means clinically and which test settles it, so that an unknown fact can be reported
+ * with the test that would make it known (PRODUCT safety rule 3), and boundaries the source leaves open.
+ * @module
+ */
+import { z } from 'zod';
+import { Id, Quote, Refs } from './common.js';
+import { FactName } from './criterion.js';
+
+export const FactInfo = z
+  .object({
+    fact: FactName,
+    label: z.string().min(1),
+    unit: z.string().min(1).optional(),
+    test: z.string().min(1).describe('the test that settles the fact'),
+    why: z.string().min(1).describe('why it matters, in a clinician\'s words'),
+    refs: Refs,
+    quote: Quote.optional().describe('where the source names the test or the definition'),
+  })
+  .strict();
+export type FactInfo = z.infer<typeof FactInfo>;
+
+/** A value where the source's thresholds leave a gap or meet (e.g. age exactly 55 between "<55" and ">55"). */
+export const Boundary = z
+  .object({
+    id: Id,
+    fact: FactName,
+    value: z.number(),
+    text: z.string().min(1).describe('what the boundary means for this patient'),
+    statements: z.array(Id).min(1).describe('the statements whose thresholds meet here'),
+  })
+  .strict();
+export type Boundary = z.infer<typeof Boundary>;

@@ -1,0 +1,46 @@
+/**
+ * The knowledge base as a whole, and the shape of each kind of data file under `kb/`.
+ * @module
+ */
+import { z } from 'zod';
+import { Agent } from './agent.js';
+import { Boundary, FactInfo } from './fact-info.js';
+import { Rule } from './rule.js';
+import { Source } from './source.js';
+import { Factor, Statement } from './statement.js';
+import { Study } from './study.js';
+import { Trial } from './trial.js';
+
+/** Data files by folder: one entity per file for the big kinds, lists for the small ones. */
+export const StatementsFile = z.object({ statements: z.array(Statement).min(1) }).strict();
+export const FactorsFile = z.object({ factors: z.array(Factor).min(1) }).strict();
+export const RulesFile = z.object({ rules: z.array(Rule).min(1) }).strict();
+export const FactsFile = z.object({ facts: z.array(FactInfo).min(1), boundaries: z.array(Boundary).default([]) }).strict();
+
+export const Kb = z
+  .object({
+    version: z.string().describe('content hash of the knowledge base'),
+    sources: z.array(Source),
+    studies: z.array(Study),
+    agents: z.array(Agent),
+    trials: z.array(Trial),
+    statements: z.array(Statement),
+    factors: z.array(Factor),
+    recommendations: z.array(Rule).describe('the recommendation rules'),
+    facts: z.array(FactInfo),
+    boundaries: z.array(Boundary),
+  })
+  .strict();
+export type Kb = z.infer<typeof Kb>;
+
+/** The folders of `kb/` and the schema each file in them must satisfy. */
+export const KB_FOLDERS = {
+  sources: Source,
+  studies: Study,
+  agents: Agent,
+  trials: Trial,
+  statements: StatementsFile,
+  factors: FactorsFile,
+  rules: RulesFile,
+} as const;
+export type KbFolder = keyof typeof KB_FOLDERS;
