@@ -22,7 +22,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   const program = new Command('frontline')
     .description(
-      'Frontline: immunotherapy options for newly diagnosed ALL, from Dias & Litzow\'s review.\nDecision support, not a substitute for clinical judgment.',
+      "Frontline: immunotherapy options for newly diagnosed ALL, from Dias & Litzow's review.\nDecision support, not a substitute for clinical judgment.",
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

@@ -22,16 +22,6 @@ export function wrap(text: string, width: number, indent = 0): string {
   return lines.join('\n');
 }
 
-/** A number as the source would print it: no trailing zeros, P values without the leading zero. */
-export function fmt(value: number): string {
-  return String(Number(value.toPrecision(12)));
-}
-
-export function fmtP(p: { op: string; value: number }): string {
-  const v = fmt(p.value).replace(/^0\./, '.');
-  return `P ${p.op} ${v}`;
-}
-
 /** Pads a table of rows to aligned columns. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];

@@ -13,11 +13,20 @@ export const ISSUE_CODES = {
   'kb.quote-not-found': { status: 500, summary: 'a quote is not verbatim in the source text' },
   'kb.number-not-in-quote': { status: 500, summary: 'a number is not stated in its quote' },
   'kb.source-missing': { status: 500, summary: 'the source text could not be found' },
-  'kb.source-hash': { status: 500, summary: 'the source text differs from the edition the quotes were proven against' },
-  'kb.strength': { status: 500, summary: 'a rule strength is not backed by a statement of the required kind' },
+  'kb.source-hash': {
+    status: 500,
+    summary: 'the source text differs from the edition the quotes were proven against',
+  },
+  'kb.strength': {
+    status: 500,
+    summary: 'a rule strength is not backed by a statement of the required kind',
+  },
   'kb.unused': { status: 500, summary: 'an entity is defined but never used' },
   'profile.invalid': { status: 400, summary: 'the patient profile is invalid' },
-  'profile.unknown-key': { status: 400, summary: 'the patient profile has a key the contract does not define' },
+  'profile.unknown-key': {
+    status: 400,
+    summary: 'the patient profile has a key the contract does not define',
+  },
   'request.invalid': { status: 400, summary: 'the request is invalid' },
   'request.not-found': { status: 404, summary: 'no such resource' },
   'request.too-large': { status: 413, summary: 'the request body is too large' },
@@ -27,7 +36,7 @@ export const ISSUE_CODES = {
   'fhir.conflict': { status: 200, summary: 'two FHIR resources disagree' },
   'fhir.prefetch-missing': { status: 412, summary: 'the FHIR data needed could not be obtained' },
   'auth.invalid': { status: 401, summary: 'the request is not authorized' },
-  'internal': { status: 500, summary: 'an internal error' },
+  internal: { status: 500, summary: 'an internal error' },
 } as const satisfies Record<string, { status: number; summary: string }>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -94,7 +94,24 @@ export function outcomesCsv(kb: Kb, studies: readonly Study[] = kb.studies): str
 
 /** One CSV row per study (for `frontline studies --csv`). */
 export function studiesCsv(kb: Kb, studies: readonly Study[]): string {
-  const header = ['kb_version', 'id', 'name', 'aliases', 'refs', 'phase', 'design', 'settings', 'status', 'lineage', 'ph', 'n', 'ages', 'agents', 'trials', 'outcomes'];
+  const header = [
+    'kb_version',
+    'id',
+    'name',
+    'aliases',
+    'refs',
+    'phase',
+    'design',
+    'settings',
+    'status',
+    'lineage',
+    'ph',
+    'n',
+    'ages',
+    'agents',
+    'trials',
+    'outcomes',
+  ];
   const body = studies.map((s) => [
     kb.version,
     s.id,

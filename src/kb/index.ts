@@ -5,7 +5,14 @@
 import { type KbFile, type LoadResult, parseKb, readKbFiles } from './load.js';
 import { KB_DIR, PROJECT_ROOT } from './paths.js';
 
-export { type CheckOptions, type CheckResult, checkKbFiles, normalizeText, numbersIn, quoteStates } from './check/index.js';
+export {
+  type CheckOptions,
+  type CheckResult,
+  checkKbFiles,
+  normalizeText,
+  numbersIn,
+  quoteStates,
+} from './check/index.js';
 export { type KbFile, type LoadResult, type Origin, parseKb, readKbFiles } from './load.js';
 export { KB_DIR, locateSourceText, PROJECT_ROOT } from './paths.js';
 export * from './schema/index.js';
@@ -20,4 +27,11 @@ export function readInstalledKbFiles(kbDir: string = KB_DIR): KbFile[] {
   return readKbFiles(kbDir, PROJECT_ROOT);
 }
 export { exportJson, OUTCOME_CSV_COLUMNS, outcomesCsv, studiesCsv } from './export.js';
-export { type FilterResult, filterStudies, findAgent, findStudy, type StudyFilter, suggestStudies } from './query.js';
+export {
+  type FilterResult,
+  filterStudies,
+  findAgent,
+  findStudy,
+  type StudyFilter,
+  suggestStudies,
+} from './query.js';

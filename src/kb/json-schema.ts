@@ -4,7 +4,17 @@
  * @module
  */
 import { z } from 'zod';
-import { Agent, FactorsFile, FactsFile, Kb, RulesFile, Source, StatementsFile, Study, Trial } from './schema/index.js';
+import {
+  Agent,
+  FactorsFile,
+  FactsFile,
+  Kb,
+  RulesFile,
+  Source,
+  StatementsFile,
+  Study,
+  Trial,
+} from './schema/index.js';
 
 export function kbSchemas(): Record<string, unknown> {
   const gen = (schema: z.ZodType, title: string): unknown => ({

@@ -8,9 +8,9 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Issue } from '../issues/index.js';
-import { contentHash } from './version.js';
 import {
   Agent,
+  type Alert,
   type Boundary,
   type FactInfo,
   type Factor,
@@ -25,6 +25,7 @@ import {
   Study,
   Trial,
 } from './schema/index.js';
+import { contentHash } from './version.js';
 
 /** One data file: its path relative to the project root and its text. */
 export interface KbFile {
@@ -54,7 +55,9 @@ const YAML_FILE = /\.ya?ml$/;
 export function readKbFiles(kbDir: string, projectRoot: string): KbFile[] {
   const files: KbFile[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'schema') {
@@ -81,26 +84,41 @@ function schemaIssues(file: string, error: z.ZodError, prefix: readonly Property
   }));
 }
 
-/** Assembles and validates the knowledge base from its files. */
-export function parseKb(files: readonly KbFile[]): LoadResult {
-  const issues: Issue[] = [];
-  const origins = new Map<string, Origin>();
-  const parts = {
-    sources: [] as Source[],
-    studies: [] as Study[],
-    agents: [] as Agent[],
-    trials: [] as Trial[],
-    statements: [] as Statement[],
-    factors: [] as Factor[],
-    recommendations: [] as Rule[],
-    facts: [] as FactInfo[],
-    boundaries: [] as Boundary[],
+type Parts = {
+  sources: Source[];
+  studies: Study[];
+  agents: Agent[];
+  trials: Trial[];
+  statements: Statement[];
+  factors: Factor[];
+  recommendations: Rule[];
+  alerts: Alert[];
+  facts: FactInfo[];
+  boundaries: Boundary[];
+};
+
+/** Collects validated entities with their origins, reporting duplicate ids and schema problems. */
+class Assembler {
+  readonly issues: Issue[] = [];
+  readonly origins = new Map<string, Origin>();
+  readonly parts: Parts = {
+    sources: [],
+    studies: [],
+    agents: [],
+    trials: [],
+    statements: [],
+    factors: [],
+    recommendations: [],
+    alerts: [],
+    facts: [],
+    boundaries: [],
   };
-  const remember = (kind: string, id: string, origin: Origin): void => {
+
+  private remember(kind: string, id: string, origin: Origin): void {
     const key = `${kind}:${id}`;
-    const earlier = origins.get(key);
+    const earlier = this.origins.get(key);
     if (earlier !== undefined) {
-      issues.push({
+      this.issues.push({
         code: 'kb.duplicate-id',
         severity: 'error',
         file: origin.file,
@@ -109,102 +127,113 @@ export function parseKb(files: readonly KbFile[]): LoadResult {
       });
       return;
     }
-    origins.set(key, origin);
-  };
+    this.origins.set(key, origin);
+  }
 
+  /** Validates `data` against `schema`; reports the problems and returns undefined when it does not match. */
+  validate<T>(file: string, data: unknown, schema: z.ZodType<T>): T | undefined {
+    const r = schema.safeParse(data);
+    if (!r.success) {
+      this.issues.push(...schemaIssues(file, r.error));
+      return undefined;
+    }
+    return r.data;
+  }
+
+  /** Adds entities found at `listKey` of a file (or the file itself when `listKey` is empty). */
+  add<T>(
+    file: string,
+    kind: string,
+    listKey: string,
+    items: readonly T[] | undefined,
+    id: (v: T) => string,
+    into: T[],
+  ): void {
+    (items ?? []).forEach((item, i) => {
+      into.push(item);
+      this.remember(kind, id(item), { file, path: listKey === '' ? '' : `${listKey}.${i}` });
+    });
+  }
+
+  file(file: KbFile, data: unknown): void {
+    const p = this.parts;
+    const path = file.path;
+    const one = <T>(schema: z.ZodType<T>): T[] | undefined => {
+      const v = this.validate(path, data, schema);
+      return v === undefined ? undefined : [v];
+    };
+    switch (file.folder) {
+      case 'sources':
+        this.add(path, 'sources', '', one(Source), (s) => s.id, p.sources);
+        break;
+      case 'studies':
+        this.add(path, 'studies', '', one(Study), (s) => s.id, p.studies);
+        break;
+      case 'agents':
+        this.add(path, 'agents', '', one(Agent), (a) => a.id, p.agents);
+        break;
+      case 'trials':
+        this.add(path, 'trials', '', one(Trial), (t) => t.nct, p.trials);
+        break;
+      case 'statements':
+        this.add(
+          path,
+          'statements',
+          'statements',
+          this.validate(path, data, StatementsFile)?.statements,
+          (s) => s.id,
+          p.statements,
+        );
+        break;
+      case 'factors':
+        this.add(
+          path,
+          'factors',
+          'factors',
+          this.validate(path, data, FactorsFile)?.factors,
+          (f) => f.id,
+          p.factors,
+        );
+        break;
+      case 'rules': {
+        const r = this.validate(path, data, RulesFile);
+        this.add(path, 'rules', 'rules', r?.rules, (x) => x.id, p.recommendations);
+        this.add(path, 'alerts', 'alerts', r?.alerts, (a) => a.code, p.alerts);
+        break;
+      }
+      case 'facts': {
+        const r = this.validate(path, data, FactsFile);
+        this.add(path, 'facts', 'facts', r?.facts, (f) => f.fact, p.facts);
+        this.add(path, 'boundaries', 'boundaries', r?.boundaries, (b) => b.id, p.boundaries);
+        break;
+      }
+      default:
+        this.issues.push({
+          code: 'kb.read',
+          severity: 'error',
+          file: path,
+          message:
+            'unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules}/ or kb/facts.yaml',
+        });
+    }
+  }
+}
+
+/** Assembles and validates the knowledge base from its files. */
+export function parseKb(files: readonly KbFile[]): LoadResult {
+  const a = new Assembler();
   for (const file of files) {
     let data: unknown;
     try {
       data = parseYaml(file.text, { prettyErrors: true });
     } catch (error) {
       const message = error instanceof YAMLParseError ? error.message : String(error);
-      issues.push({ code: 'kb.yaml', severity: 'error', file: file.path, message });
+      a.issues.push({ code: 'kb.yaml', severity: 'error', file: file.path, message });
       continue;
     }
-    const folder = file.folder;
-    const single = <T>(schema: z.ZodType<T>, kind: string, key: (v: T) => string, into: T[]): void => {
-      const r = schema.safeParse(data);
-      if (!r.success) {
-        issues.push(...schemaIssues(file.path, r.error));
-        return;
-      }
-      into.push(r.data);
-      remember(kind, key(r.data), { file: file.path, path: '' });
-    };
-    switch (folder) {
-      case 'sources':
-        single(Source, 'sources', (s) => s.id, parts.sources);
-        break;
-      case 'studies':
-        single(Study, 'studies', (s) => s.id, parts.studies);
-        break;
-      case 'agents':
-        single(Agent, 'agents', (a) => a.id, parts.agents);
-        break;
-      case 'trials':
-        single(Trial, 'trials', (t) => t.nct, parts.trials);
-        break;
-      case 'statements': {
-        const r = StatementsFile.safeParse(data);
-        if (!r.success) {
-          issues.push(...schemaIssues(file.path, r.error));
-          break;
-        }
-        r.data.statements.forEach((s, i) => {
-          parts.statements.push(s);
-          remember('statements', s.id, { file: file.path, path: `statements.${i}` });
-        });
-        break;
-      }
-      case 'factors': {
-        const r = FactorsFile.safeParse(data);
-        if (!r.success) {
-          issues.push(...schemaIssues(file.path, r.error));
-          break;
-        }
-        r.data.factors.forEach((f, i) => {
-          parts.factors.push(f);
-          remember('factors', f.id, { file: file.path, path: `factors.${i}` });
-        });
-        break;
-      }
-      case 'rules': {
-        const r = RulesFile.safeParse(data);
-        if (!r.success) {
-          issues.push(...schemaIssues(file.path, r.error));
-          break;
-        }
-        r.data.rules.forEach((rule, i) => {
-          parts.recommendations.push(rule);
-          remember('rules', rule.id, { file: file.path, path: `rules.${i}` });
-        });
-        break;
-      }
-      case 'facts': {
-        const r = FactsFile.safeParse(data);
-        if (!r.success) {
-          issues.push(...schemaIssues(file.path, r.error));
-          break;
-        }
-        r.data.facts.forEach((f, i) => {
-          parts.facts.push(f);
-          remember('facts', f.fact, { file: file.path, path: `facts.${i}` });
-        });
-        r.data.boundaries.forEach((b, i) => {
-          parts.boundaries.push(b);
-          remember('boundaries', b.id, { file: file.path, path: `boundaries.${i}` });
-        });
-        break;
-      }
-      default:
-        issues.push({
-          code: 'kb.read',
-          severity: 'error',
-          file: file.path,
-          message: `unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules}/ or kb/facts.yaml`,
-        });
-    }
+    a.file(file, data);
   }
+  const { issues, origins, parts } = a;
   if (issues.some((i) => i.code === 'kb.yaml' || i.code === 'kb.schema')) {
     return { issues, origins };
   }

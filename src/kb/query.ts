@@ -53,7 +53,9 @@ export function filterStudies(kb: Kb, filter: StudyFilter): FilterResult {
           .join(', ')}`,
       };
     }
-    studies = studies.filter((s) => s.agents.includes(agent.id) || s.arms.some((arm) => arm.agents.includes(agent.id)));
+    studies = studies.filter(
+      (s) => s.agents.includes(agent.id) || s.arms.some((arm) => arm.agents.includes(agent.id)),
+    );
   }
   return { ok: true, studies };
 }

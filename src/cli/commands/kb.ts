@@ -24,7 +24,10 @@ export function kbCounts(kb: Kb): Record<string, number> {
 }
 
 function check(io: Io, opts: { source?: string; json?: boolean }): number {
-  const result = checkKbFiles(readInstalledKbFiles(), opts.source === undefined ? {} : { sourcePath: opts.source });
+  const result = checkKbFiles(
+    readInstalledKbFiles(),
+    opts.source === undefined ? {} : { sourcePath: opts.source },
+  );
   const failed = hasErrors(result.issues) || result.kb === undefined;
   if (opts.json === true) {
     io.out(
@@ -58,7 +61,11 @@ function check(io: Io, opts: { source?: string; json?: boolean }): number {
     io.out(`proved ${result.counts.quotes} quotes and ${result.counts.numbers} numbers against the source\n`);
   }
   const errors = result.issues.filter((i) => i.severity === 'error').length;
-  io.out(failed ? `FAILED: ${errors} problem${errors === 1 ? '' : 's'}\n` : 'OK: every quote is verbatim and every number is in its quote\n');
+  io.out(
+    failed
+      ? `FAILED: ${errors} problem${errors === 1 ? '' : 's'}\n`
+      : 'OK: every quote is verbatim and every number is in its quote\n',
+  );
   return failed ? 1 : 0;
 }
 
@@ -93,8 +100,13 @@ function schema(io: Io, opts: { out?: string }): number {
 export function registerKb(program: Command, io: Io, done: (code: number) => void): void {
   const kb = program.command('kb').description('check, export and describe the knowledge base');
   kb.command('check')
-    .description('validate every file, prove every quote and number against the source, check cross-references')
-    .option('--source <file>', 'path of the review text (default: ../shared/sources/review-dias-litzow-2025.txt)')
+    .description(
+      'validate every file, prove every quote and number against the source, check cross-references',
+    )
+    .option(
+      '--source <file>',
+      'path of the review text (default: ../shared/sources/review-dias-litzow-2025.txt)',
+    )
     .option('--json', 'print the result as JSON')
     .action((opts: { source?: string; json?: boolean }) => {
       done(check(io, opts));

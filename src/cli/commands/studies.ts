@@ -3,36 +3,15 @@
  * @module
  */
 import type { Command } from 'commander';
-import { filterStudies, findStudy, type Kb, type Outcome, type Study, studiesCsv, suggestStudies } from '../../kb/index.js';
+import { describeOutcome, fmt } from '../../engine/index.js';
+import { filterStudies, findStudy, type Kb, type Study, studiesCsv, suggestStudies } from '../../kb/index.js';
 import { CliError, type Io } from '../io.js';
 import { installedKb } from '../kb-context.js';
-import { fmt, fmtP, table, wrap } from '../text.js';
+import { table, wrap } from '../text.js';
 
 const WIDTH = Math.min(process.stdout.columns ?? 100, 110);
 
-/** "3-year OS [blinatumomab] 85% (HR 0.53; 95% CI 0.32-0.87; P = .002)" */
-export function describeOutcome(o: Outcome, study?: Study): string {
-  const arm = o.arm === undefined ? '' : ` [${study?.arms.find((a) => a.id === o.arm)?.label ?? o.arm}]`;
-  const vs = o.versus === undefined ? '' : ` vs [${study?.arms.find((a) => a.id === o.versus)?.label ?? o.versus}]`;
-  const name = o.label ?? o.endpoint;
-  const head = [o.timepoint, o.grade === undefined ? undefined : `grade ${o.grade}`, name]
-    .filter((x) => x !== undefined)
-    .join(' ');
-  const unit = o.unit === '%' ? '%' : o.unit === 'ratio' ? '' : ` ${o.unit}`;
-  const measure = o.measure === 'hazard-ratio' ? 'HR ' : o.measure === 'median' ? 'median ' : '';
-  const value = `${measure}${fmt(o.value)}${unit}${o.plusMinus === undefined ? '' : ` ± ${fmt(o.plusMinus)}`}`;
-  const of = o.count !== undefined && o.denominator !== undefined ? ` (${o.count} of ${o.denominator})` : '';
-  const extras = [
-    o.ci === undefined
-      ? undefined
-      : `${o.ci.level === undefined ? '' : `${fmt(o.ci.level)}% `}CI ${fmt(o.ci.lower)}-${fmt(o.ci.upper)}`,
-    o.p === undefined ? undefined : fmtP(o.p),
-  ].filter((x) => x !== undefined);
-  const sub = o.subgroup === undefined ? '' : ` {${o.subgroup}}`;
-  return `${head}${arm}${vs}${sub}: ${value}${of}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}`;
-}
-
-function renderStudy(kb: Kb, s: Study): string {
+function renderHeader(kb: Kb, s: Study): string[] {
   const lines: string[] = [];
   lines.push(`${s.name}${s.aliases.length > 0 ? ` (also ${s.aliases.join(', ')})` : ''}  [${s.id}]`);
   lines.push(
@@ -40,23 +19,26 @@ function renderStudy(kb: Kb, s: Study): string {
   );
   lines.push('');
   const p = s.population;
-  const ages =
-    p.ageMin !== undefined || p.ageMax !== undefined
-      ? `, ages ${p.ageMin === undefined ? '' : fmt(p.ageMin)}-${p.ageMax === undefined ? '' : fmt(p.ageMax)}`
-      : '';
-  lines.push(wrap(`Population: ${p.description}${p.n === undefined ? '' : ` (n = ${p.n}${ages})`}`, WIDTH));
+  const range = `${p.ageMin === undefined ? '' : fmt(p.ageMin)}-${p.ageMax === undefined ? '' : fmt(p.ageMax)}`;
+  const ages = range === '-' ? '' : `, ages ${range}`;
+  const n = p.n === undefined ? '' : ` (n = ${p.n}${ages})`;
+  lines.push(wrap(`Population: ${p.description}${n}`, WIDTH));
   lines.push(wrap(`Regimen: ${s.regimen}`, WIDTH));
   const names = s.agents.map((a) => kb.agents.find((x) => x.id === a)?.name ?? a);
   lines.push(wrap(`Agents: ${names.join(', ')}`, WIDTH));
   if (s.arms.length > 0) {
-    lines.push(
-      wrap(`Arms: ${s.arms.map((a) => `${a.id} = ${a.label}${a.control === true ? ' (control)' : ''}`).join('; ')}`, WIDTH),
-    );
+    const arms = s.arms.map((a) => `${a.id} = ${a.label}${a.control === true ? ' (control)' : ''}`);
+    lines.push(wrap(`Arms: ${arms.join('; ')}`, WIDTH));
   }
   if (s.trials.length > 0) {
     lines.push(`Trials: ${s.trials.join(', ')}`);
   }
   lines.push(wrap(`“${s.summary.quote}” [${s.summary.refs.join(', ')}]`, WIDTH, 2));
+  return lines;
+}
+
+function renderOutcomes(s: Study): string[] {
+  const lines: string[] = [];
   for (const category of ['efficacy', 'safety', 'disposition'] as const) {
     const outcomes = s.outcomes.filter((o) => o.category === category);
     if (outcomes.length === 0) {
@@ -72,6 +54,11 @@ function renderStudy(kb: Kb, s: Study): string {
       }
     }
   }
+  return lines;
+}
+
+function renderStudy(kb: Kb, s: Study): string {
+  const lines = [...renderHeader(kb, s), ...renderOutcomes(s)];
   const notes = [...s.notes, ...(s.population.note === undefined ? [] : [s.population.note])];
   if (notes.length > 0) {
     lines.push('');
@@ -83,7 +70,11 @@ function renderStudy(kb: Kb, s: Study): string {
   return lines.join('\n');
 }
 
-function studies(io: Io, kb: Kb, opts: { agent?: string; setting?: string; json?: boolean; csv?: boolean }): number {
+function studies(
+  io: Io,
+  kb: Kb,
+  opts: { agent?: string; setting?: string; json?: boolean; csv?: boolean },
+): number {
   if (opts.json === true && opts.csv === true) {
     throw new CliError('choose one of --json or --csv');
   }
@@ -143,7 +134,9 @@ function trials(io: Io, kb: Kb, opts: { json?: boolean }): number {
   const lines: string[] = [];
   for (const t of list) {
     const agents = t.agents.map((a) => kb.agents.find((x) => x.id === a)?.name ?? a).join(' + ');
-    lines.push(`${t.nct}${t.name === undefined ? '' : ` ${t.name}`} · phase ${t.phase} · ${t.status} · ${t.settings.join(', ')}`);
+    lines.push(
+      `${t.nct}${t.name === undefined ? '' : ` ${t.name}`} · phase ${t.phase} · ${t.status} · ${t.settings.join(', ')}`,
+    );
     lines.push(wrap(`${agents} — ${t.population}`, WIDTH, 2));
     lines.push(wrap(t.summary, WIDTH, 2));
     lines.push(wrap(`“${t.quote}”${t.refs.length > 0 ? ` [${t.refs.join(', ')}]` : ''}`, WIDTH, 4));

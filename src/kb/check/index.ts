@@ -26,7 +26,11 @@ export interface CheckResult extends LoadResult {
   readonly counts: ProvenanceCounts;
 }
 
-function loadTexts(kb: Kb, options: CheckOptions, issues: Issue[]): Map<string, PreparedText> & { paths: Map<string, string> } {
+function loadTexts(
+  kb: Kb,
+  options: CheckOptions,
+  issues: Issue[],
+): Map<string, PreparedText> & { paths: Map<string, string> } {
   const texts = new Map<string, PreparedText>() as Map<string, PreparedText> & { paths: Map<string, string> };
   texts.paths = new Map();
   const primary = kb.sources.find((s) => s.primary === true) ?? kb.sources[0];
@@ -71,5 +75,11 @@ export function checkKbFiles(files: readonly KbFile[], options: CheckOptions = {
   const provenance = checkProvenance(loaded.kb, loaded.origins, texts);
   issues.push(...provenance.issues);
   issues.push(...checkReferences(loaded.kb, loaded.origins, texts));
-  return { kb: loaded.kb, origins: loaded.origins, issues, sourcePaths: texts.paths, counts: provenance.counts };
+  return {
+    kb: loaded.kb,
+    origins: loaded.origins,
+    issues,
+    sourcePaths: texts.paths,
+    counts: provenance.counts,
+  };
 }

@@ -4,8 +4,8 @@
  * @module
  */
 import type { Issue } from '../../issues/index.js';
-import type { Kb } from '../schema/index.js';
 import type { Origin } from '../load.js';
+import type { Kb } from '../schema/index.js';
 import { type PreparedText, quoteStates } from './text.js';
 
 /** Keys whose numbers are not facts of the quote: reference numbers, ordering, and criteria trees. */
@@ -42,6 +42,46 @@ function numbersUnder(value: unknown, path: string[], out: { path: string; value
   }
 }
 
+/** Proves one fact-bearing object: its quote is in the source, and each of its numbers is in its quote. */
+function proveQuote(
+  record: Record<string, unknown>,
+  quote: string,
+  path: readonly string[],
+  source: string,
+  w: Walk,
+): void {
+  w.counts.quotes++;
+  const where = [...path, 'quote'].join('.');
+  const text = w.texts.get(source);
+  if (text !== undefined && !text.includes(quote)) {
+    w.issues.push({
+      code: 'kb.quote-not-found',
+      severity: 'error',
+      file: w.file,
+      path: where,
+      message: `quote is not verbatim in source "${source}": "${quote.length > 90 ? `${quote.slice(0, 90)}…` : quote}"`,
+    });
+  }
+  const numbers: { path: string; value: number }[] = [];
+  for (const [k, v] of Object.entries(record)) {
+    if (!NOT_FACTS.has(k) && k !== 'quote') {
+      numbersUnder(v, [k], numbers);
+    }
+  }
+  w.counts.numbers += numbers.length;
+  for (const n of numbers) {
+    if (!quoteStates(quote, n.value)) {
+      w.issues.push({
+        code: 'kb.number-not-in-quote',
+        severity: 'error',
+        file: w.file,
+        path: [...path, n.path].join('.'),
+        message: `${n.value} is not stated in the quote at ${where}`,
+      });
+    }
+  }
+}
+
 function visit(node: unknown, path: string[], sourceId: string, w: Walk): void {
   if (Array.isArray(node)) {
     node.forEach((v, i) => {
@@ -55,39 +95,7 @@ function visit(node: unknown, path: string[], sourceId: string, w: Walk): void {
   const record = node as Record<string, unknown>;
   const source = typeof record.source === 'string' ? record.source : sourceId;
   if (typeof record.quote === 'string') {
-    const quote = record.quote;
-    w.counts.quotes++;
-    const where = [...path, 'quote'].join('.');
-    const text = w.texts.get(source);
-    if (text !== undefined) {
-      if (!text.includes(quote)) {
-        w.issues.push({
-          code: 'kb.quote-not-found',
-          severity: 'error',
-          file: w.file,
-          path: where,
-          message: `quote is not verbatim in source "${source}": "${quote.length > 90 ? `${quote.slice(0, 90)}…` : quote}"`,
-        });
-      }
-    }
-    const numbers: { path: string; value: number }[] = [];
-    for (const [k, v] of Object.entries(record)) {
-      if (!NOT_FACTS.has(k) && k !== 'quote') {
-        numbersUnder(v, [k], numbers);
-      }
-    }
-    w.counts.numbers += numbers.length;
-    for (const n of numbers) {
-      if (!quoteStates(quote, n.value)) {
-        w.issues.push({
-          code: 'kb.number-not-in-quote',
-          severity: 'error',
-          file: w.file,
-          path: [...path, n.path].join('.'),
-          message: `${n.value} is not stated in the quote at ${where}`,
-        });
-      }
-    }
+    proveQuote(record, record.quote, path, source, w);
   }
   for (const [k, v] of Object.entries(record)) {
     if (k !== 'when' && k !== 'appliesTo') {
@@ -125,6 +133,7 @@ export function checkProvenance(
   each('statements', kb.statements, (s: { id: string }) => s.id);
   each('factors', kb.factors, (f: { id: string }) => f.id);
   each('rules', kb.recommendations, (r: { id: string }) => r.id);
+  each('alerts', kb.alerts, (a: { code: string }) => a.code);
   each('facts', kb.facts, (f: { fact: string }) => f.fact);
   return { issues, counts };
 }

@@ -143,7 +143,8 @@ function checkRule(kb: Kb, rule: Rule, ctx: Ctx, ids: Ids): void {
         code: 'kb.strength',
         severity: 'error',
         ...at(ctx, key, 'strength'),
-        message: '"recommended" needs at least one statement of kind recommendation or endorsement (the authors\' own words)',
+        message:
+          '"recommended" needs at least one statement of kind recommendation or endorsement (the authors\' own words)',
       });
     }
   }
@@ -158,197 +159,226 @@ interface Ids {
   readonly sources: ReadonlySet<string>;
 }
 
+/** The shared state of one cross-reference pass. */
+class Checker {
+  readonly ctx: Ctx;
+  readonly ids: Ids;
+  private readonly primary: string;
+
+  constructor(
+    private readonly kb: Kb,
+    origins: ReadonlyMap<string, Origin>,
+    private readonly texts: ReadonlyMap<string, PreparedText>,
+  ) {
+    this.ctx = { issues: [], origins };
+    this.ids = {
+      agents: new Set(kb.agents.map((a) => a.id)),
+      studies: new Set(kb.studies.map((s) => s.id)),
+      trials: new Set(kb.trials.map((t) => t.nct)),
+      statements: new Set(kb.statements.map((s) => s.id)),
+      statementKinds: new Map(kb.statements.map((s) => [s.id, s.kind])),
+      sources: new Set(kb.sources.map((s) => s.id)),
+    };
+    this.primary = (kb.sources.find((s) => s.primary === true) ?? kb.sources[0])?.id ?? '';
+  }
+
+  agents(key: string, path: string, agents: readonly string[]): void {
+    agents.forEach((a, i) => {
+      if (!this.ids.agents.has(a)) {
+        dangling(this.ctx, key, `${path}.${i}`, `unknown agent "${a}"`);
+      }
+    });
+  }
+
+  studies(key: string, path: string, studies: readonly string[]): void {
+    studies.forEach((s, i) => {
+      if (!this.ids.studies.has(s)) {
+        dangling(this.ctx, key, `${path}.${i}`, `unknown study "${s}"`);
+      }
+    });
+  }
+
+  source(key: string, source: string | undefined): void {
+    if (source !== undefined && !this.ids.sources.has(source)) {
+      dangling(this.ctx, key, 'source', `unknown source "${source}"`);
+    }
+  }
+
+  /** The name must be spelled as in the source (reference list included). */
+  spelled(key: string, path: string, name: string, source: string | undefined): void {
+    const text = this.texts.get(source ?? this.primary);
+    if (text !== undefined && !text.normalized.includes(normalizeText(name))) {
+      this.ctx.issues.push({
+        code: 'kb.quote-not-found',
+        severity: 'error',
+        ...at(this.ctx, key, path),
+        message: `"${name}" is not spelled this way anywhere in the source`,
+      });
+    }
+  }
+
+  study(s: Kb['studies'][number]): void {
+    const key = `studies:${s.id}`;
+    this.source(key, s.source);
+    this.agents(key, 'agents', s.agents);
+    s.arms.forEach((arm, i) => {
+      this.agents(key, `arms.${i}.agents`, arm.agents);
+    });
+    s.trials.forEach((t, i) => {
+      if (!this.ids.trials.has(t)) {
+        dangling(this.ctx, key, `trials.${i}`, `no trial record for "${t}"`);
+      }
+    });
+    if (s.named) {
+      this.spelled(key, 'name', s.name, s.source);
+    }
+    s.aliases.forEach((a, i) => {
+      this.spelled(key, `aliases.${i}`, a, s.source);
+    });
+    this.outcomes(key, s);
+  }
+
+  private outcomes(key: string, s: Kb['studies'][number]): void {
+    const armIds = new Set(s.arms.map((a) => a.id));
+    const seen = new Set<string>();
+    const studyRefs = new Set(s.refs);
+    s.outcomes.forEach((o, i) => {
+      if (seen.has(o.id)) {
+        this.ctx.issues.push({
+          code: 'kb.duplicate-id',
+          severity: 'error',
+          ...at(this.ctx, key, `outcomes.${i}.id`),
+          message: `outcome id "${o.id}" is used twice in this study`,
+        });
+      }
+      seen.add(o.id);
+      for (const side of ['arm', 'versus'] as const) {
+        const arm = o[side];
+        if (arm !== undefined && !armIds.has(arm)) {
+          dangling(this.ctx, key, `outcomes.${i}.${side}`, `study has no arm "${arm}"`);
+        }
+      }
+      o.refs.forEach((r, j) => {
+        if (!studyRefs.has(r)) {
+          dangling(this.ctx, key, `outcomes.${i}.refs.${j}`, `reference ${r} is not among the study's refs`);
+        }
+      });
+    });
+  }
+
+  agent(a: Kb['agents'][number]): void {
+    const key = `agents:${a.id}`;
+    this.source(key, a.source);
+    this.spelled(key, 'name', a.name, a.source);
+    if (a.brand !== undefined) {
+      this.spelled(key, 'brand', a.brand, a.source);
+    }
+    if (a.maker !== undefined) {
+      this.spelled(key, 'maker', a.maker, a.source);
+    }
+    a.aliases.forEach((x, i) => {
+      this.spelled(key, `aliases.${i}`, x, a.source);
+    });
+    a.approvals.forEach((ap, i) => {
+      this.studies(key, `approvals.${i}.basis`, ap.basis);
+    });
+  }
+
+  trial(t: Kb['trials'][number]): void {
+    const key = `trials:${t.nct}`;
+    this.source(key, t.source);
+    this.agents(key, 'agents', t.agents);
+    this.spelled(key, 'nct', t.nct, t.source);
+    if (t.study !== undefined && !this.ids.studies.has(t.study)) {
+      dangling(this.ctx, key, 'study', `unknown study "${t.study}"`);
+    }
+  }
+
+  /** Every NCT id the primary source names has a trial record. */
+  nctCoverage(): void {
+    const text = this.texts.get(this.primary);
+    for (const nct of new Set(text?.normalized.match(/NCT\d{8}/g) ?? [])) {
+      if (!this.ids.trials.has(nct)) {
+        this.ctx.issues.push({
+          code: 'kb.dangling-ref',
+          severity: 'error',
+          file: 'kb/trials',
+          message: `the source names ${nct} but kb/trials has no record of it`,
+        });
+      }
+    }
+  }
+
+  /** Reference numbers lie inside the source's reference list. */
+  refRange(kind: string, id: string, item: object, source: string | undefined): void {
+    const max =
+      this.kb.sources.find((s) => s.id === (source ?? this.primary))?.referenceCount ??
+      Number.POSITIVE_INFINITY;
+    const found: { path: string; refs: number[] }[] = [];
+    refsIn(item, '', found);
+    for (const f of found) {
+      f.refs.forEach((r, i) => {
+        if (r > max) {
+          this.ctx.issues.push({
+            code: 'kb.ref-range',
+            severity: 'error',
+            ...at(this.ctx, `${kind}:${id}`, `${f.path}.${i}`),
+            message: `reference ${r} is outside the source's reference list (1-${max})`,
+          });
+        }
+      });
+    }
+  }
+}
+
 /** Runs every cross-reference check. `texts` are the prepared source texts, keyed by source id. */
 export function checkReferences(
   kb: Kb,
   origins: ReadonlyMap<string, Origin>,
   texts: ReadonlyMap<string, PreparedText>,
 ): Issue[] {
-  const ctx: Ctx = { issues: [], origins };
-  const ids: Ids = {
-    agents: new Set(kb.agents.map((a) => a.id)),
-    studies: new Set(kb.studies.map((s) => s.id)),
-    trials: new Set(kb.trials.map((t) => t.nct)),
-    statements: new Set(kb.statements.map((s) => s.id)),
-    statementKinds: new Map(kb.statements.map((s) => [s.id, s.kind])),
-    sources: new Set(kb.sources.map((s) => s.id)),
-  };
-  const agentList = (key: string, path: string, agents: readonly string[]): void => {
-    agents.forEach((a, i) => {
-      if (!ids.agents.has(a)) {
-        dangling(ctx, key, `${path}.${i}`, `unknown agent "${a}"`);
-      }
-    });
-  };
-  const studyList = (key: string, path: string, studies: readonly string[]): void => {
-    studies.forEach((s, i) => {
-      if (!ids.studies.has(s)) {
-        dangling(ctx, key, `${path}.${i}`, `unknown study "${s}"`);
-      }
-    });
-  };
-  const sourceOf = (key: string, source: string | undefined): void => {
-    if (source !== undefined && !ids.sources.has(source)) {
-      dangling(ctx, key, 'source', `unknown source "${source}"`);
-    }
-  };
-  const primary = kb.sources.find((s) => s.primary === true) ?? kb.sources[0];
-  const spelled = (key: string, path: string, name: string, source: string | undefined): void => {
-    const text = texts.get(source ?? primary?.id ?? '');
-    if (text !== undefined && !text.normalized.includes(normalizeText(name))) {
-      ctx.issues.push({
-        code: 'kb.quote-not-found',
-        severity: 'error',
-        ...at(ctx, key, path),
-        message: `"${name}" is not spelled this way anywhere in the source`,
-      });
-    }
-  };
-
+  const c = new Checker(kb, origins, texts);
   for (const s of kb.studies) {
-    const key = `studies:${s.id}`;
-    sourceOf(key, s.source);
-    agentList(key, 'agents', s.agents);
-    s.arms.forEach((arm, i) => {
-      agentList(key, `arms.${i}.agents`, arm.agents);
-    });
-    s.trials.forEach((t, i) => {
-      if (!ids.trials.has(t)) {
-        dangling(ctx, key, `trials.${i}`, `no trial record for "${t}"`);
-      }
-    });
-    if (s.named) {
-      spelled(key, 'name', s.name, s.source);
-    }
-    s.aliases.forEach((a, i) => {
-      spelled(key, `aliases.${i}`, a, s.source);
-    });
-    const armIds = new Set(s.arms.map((a) => a.id));
-    const outcomeIds = new Set<string>();
-    const studyRefs = new Set(s.refs);
-    s.outcomes.forEach((o, i) => {
-      if (outcomeIds.has(o.id)) {
-        ctx.issues.push({
-          code: 'kb.duplicate-id',
-          severity: 'error',
-          ...at(ctx, key, `outcomes.${i}.id`),
-          message: `outcome id "${o.id}" is used twice in this study`,
-        });
-      }
-      outcomeIds.add(o.id);
-      for (const side of ['arm', 'versus'] as const) {
-        const arm = o[side];
-        if (arm !== undefined && !armIds.has(arm)) {
-          dangling(ctx, key, `outcomes.${i}.${side}`, `study has no arm "${arm}"`);
-        }
-      }
-      o.refs.forEach((r, j) => {
-        if (!studyRefs.has(r)) {
-          dangling(ctx, key, `outcomes.${i}.refs.${j}`, `reference ${r} is not among the study's refs`);
-        }
-      });
-    });
+    c.study(s);
+    c.refRange('studies', s.id, s, s.source);
   }
   for (const a of kb.agents) {
-    const key = `agents:${a.id}`;
-    sourceOf(key, a.source);
-    spelled(key, 'name', a.name, a.source);
-    if (a.brand !== undefined) {
-      spelled(key, 'brand', a.brand, a.source);
-    }
-    if (a.maker !== undefined) {
-      spelled(key, 'maker', a.maker, a.source);
-    }
-    a.aliases.forEach((x, i) => {
-      spelled(key, `aliases.${i}`, x, a.source);
-    });
-    a.approvals.forEach((ap, i) => {
-      studyList(key, `approvals.${i}.basis`, ap.basis);
-    });
+    c.agent(a);
+    c.refRange('agents', a.id, a, a.source);
   }
   for (const t of kb.trials) {
-    const key = `trials:${t.nct}`;
-    sourceOf(key, t.source);
-    agentList(key, 'agents', t.agents);
-    spelled(key, 'nct', t.nct, t.source);
-    if (t.study !== undefined && !ids.studies.has(t.study)) {
-      dangling(ctx, key, 'study', `unknown study "${t.study}"`);
-    }
+    c.trial(t);
+    c.refRange('trials', t.nct, t, t.source);
   }
   for (const s of kb.statements) {
     const key = `statements:${s.id}`;
-    sourceOf(key, s.source);
-    agentList(key, 'agents', s.agents);
-    studyList(key, 'studies', s.studies);
+    c.source(key, s.source);
+    c.agents(key, 'agents', s.agents);
+    c.studies(key, 'studies', s.studies);
+    c.refRange('statements', s.id, s, s.source);
   }
   for (const f of kb.factors) {
     const key = `factors:${f.id}`;
-    sourceOf(key, f.source);
-    agentList(key, 'agents', f.agents);
-    studyList(key, 'studies', f.studies);
+    c.source(key, f.source);
+    c.agents(key, 'agents', f.agents);
+    c.studies(key, 'studies', f.studies);
+    c.refRange('factors', f.id, f, f.source);
   }
   for (const r of kb.recommendations) {
-    checkRule(kb, r, ctx, ids);
+    checkRule(kb, r, c.ctx, c.ids);
+    c.refRange('rules', r.id, r, undefined);
+  }
+  for (const a of kb.alerts) {
+    c.agents(`alerts:${a.code}`, 'agents', a.agents);
+    c.refRange('alerts', a.code, a, undefined);
   }
   for (const b of kb.boundaries) {
     b.statements.forEach((s, i) => {
-      if (!ids.statements.has(s)) {
-        dangling(ctx, `boundaries:${b.id}`, `statements.${i}`, `unknown statement "${s}"`);
+      if (!c.ids.statements.has(s)) {
+        dangling(c.ctx, `boundaries:${b.id}`, `statements.${i}`, `unknown statement "${s}"`);
       }
     });
   }
-  // Every NCT id in the source has a record.
-  if (primary !== undefined) {
-    const text = texts.get(primary.id);
-    if (text !== undefined) {
-      for (const nct of new Set(text.normalized.match(/NCT\d{8}/g) ?? [])) {
-        if (!ids.trials.has(nct)) {
-          ctx.issues.push({
-            code: 'kb.dangling-ref',
-            severity: 'error',
-            file: 'kb/trials',
-            message: `the source names ${nct} but kb/trials has no record of it`,
-          });
-        }
-      }
-    }
-  }
-  // Reference numbers lie inside the source's reference list.
-  const count = new Map(kb.sources.map((s) => [s.id, s.referenceCount]));
-  const scan = (kind: string, id: string, item: object, source: string | undefined): void => {
-    const max = count.get(source ?? primary?.id ?? '') ?? Number.POSITIVE_INFINITY;
-    const found: { path: string; refs: number[] }[] = [];
-    refsIn(item, '', found);
-    for (const f of found) {
-      f.refs.forEach((r, i) => {
-        if (r > max) {
-          ctx.issues.push({
-            code: 'kb.ref-range',
-            severity: 'error',
-            ...at(ctx, `${kind}:${id}`, `${f.path}.${i}`),
-            message: `reference ${r} is outside the source's reference list (1-${max})`,
-          });
-        }
-      });
-    }
-  };
-  for (const s of kb.studies) {
-    scan('studies', s.id, s, s.source);
-  }
-  for (const a of kb.agents) {
-    scan('agents', a.id, a, a.source);
-  }
-  for (const t of kb.trials) {
-    scan('trials', t.nct, t, t.source);
-  }
-  for (const s of kb.statements) {
-    scan('statements', s.id, s, s.source);
-  }
-  for (const f of kb.factors) {
-    scan('factors', f.id, f, f.source);
-  }
-  for (const r of kb.recommendations) {
-    scan('rules', r.id, r, undefined);
-  }
-  return ctx.issues;
+  c.nctCoverage();
+  return c.ctx.issues;
 }

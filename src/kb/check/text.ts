@@ -20,7 +20,7 @@ export function normalizeText(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, ' ')
-    .replace(/ ([.,;:)])/g, '$1')
+    .replace(/ ([.,;:)])(?=\s|$)/g, '$1')
     .replace(/\( /g, '(')
     .trim();
 }

@@ -24,12 +24,16 @@ export const Approval = z
   .object({
     authority: z.enum(['FDA']),
     year: z.number().int().optional(),
-    kind: z.enum(['initial', 'expanded', 'full', 'current']).describe('initial, expanded indication, full approval, or "currently approved"'),
-    indication: z.string().min(1).describe('the indication in the source\'s words'),
+    kind: z
+      .enum(['initial', 'expanded', 'full', 'current'])
+      .describe('initial, expanded indication, full approval, or "currently approved"'),
+    indication: z.string().min(1).describe("the indication in the source's words"),
     settings: z.array(Setting).min(1),
     lineage: Lineage.optional(),
     ph: z.enum(['negative', 'positive', 'any']).optional(),
-    ages: z.enum(['children', 'adults', 'children-and-adults', 'children-and-young-adults', 'all-ages']).optional(),
+    ages: z
+      .enum(['children', 'adults', 'children-and-adults', 'children-and-young-adults', 'all-ages'])
+      .optional(),
     ageMax: z.number().positive().optional().describe('upper age limit the source states'),
     basis: z.array(Id).default([]).describe('study ids the approval was based on'),
     ...Provenance,
@@ -41,12 +45,15 @@ export const Agent = z
   .object({
     id: Id.describe('lower-case generic name (INN), or a descriptive id for unnamed products'),
     name: z.string().min(1).describe('generic name as the source spells it'),
-    aliases: z.array(z.string().min(1)).default([]).describe('abbreviations used in the source, e.g. InO, tisa-cel'),
+    aliases: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('abbreviations used in the source, e.g. InO, tisa-cel'),
     brand: z.string().min(1).optional(),
     maker: z.string().min(1).optional(),
     targets: z.array(z.string().min(1)).default([]).describe('e.g. CD19, CD3, CD22, CD20, BCR::ABL1'),
     class: AgentClass,
-    description: z.string().min(1).describe('what it is, in a clinician\'s words'),
+    description: z.string().min(1).describe("what it is, in a clinician's words"),
     source: Id.optional(),
     approvals: z.array(Approval).default([]),
     ...Provenance,

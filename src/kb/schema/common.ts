@@ -16,7 +16,9 @@ export const Nct = z.string().regex(/^NCT\d{8}$/, 'must be an NCT id such as NCT
 export type Nct = z.infer<typeof Nct>;
 
 /** The source's own reference numbers (the superscript citations in the review). */
-export const Refs = z.array(z.number().int().positive()).describe('the review reference numbers behind this fact');
+export const Refs = z
+  .array(z.number().int().positive())
+  .describe('the review reference numbers behind this fact');
 export type Refs = z.infer<typeof Refs>;
 
 /**
@@ -30,7 +32,10 @@ export const Quote = z
 export type Quote = z.infer<typeof Quote>;
 
 /** A free-text remark on a fact: where the source is inconsistent, unclear or ambiguous. Never a correction. */
-export const Note = z.string().min(1).describe('an inconsistency or ambiguity in the source, recorded, not fixed');
+export const Note = z
+  .string()
+  .min(1)
+  .describe('an inconsistency or ambiguity in the source, recorded, not fixed');
 
 /** Every fact-bearing object carries these. */
 export const Provenance = {

@@ -33,7 +33,18 @@ export const FactName = z.enum([
 ]);
 export type FactName = z.infer<typeof FactName>;
 
-export const Operator = z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in', 'includes', 'includesAny', 'known']);
+export const Operator = z.enum([
+  'eq',
+  'ne',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'in',
+  'includes',
+  'includesAny',
+  'known',
+]);
 export type Operator = z.infer<typeof Operator>;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -44,8 +55,12 @@ export const Comparison = z
     fact: FactName,
     op: Operator,
     value: z.union([Scalar, z.array(Scalar)]).optional(),
-    label: z.string().min(1).optional().describe('the condition in a clinician\'s words'),
-    written: z.string().min(1).optional().describe('the threshold as the source writes it, e.g. "0.1%", "<55"'),
+    label: z.string().min(1).optional().describe("the condition in a clinician's words"),
+    written: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the threshold as the source writes it, e.g. "0.1%", "<55"'),
   })
   .strict()
   .refine((c) => c.op === 'known' || c.value !== undefined, { message: 'needs a value', path: ['value'] })

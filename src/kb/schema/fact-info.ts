@@ -13,7 +13,7 @@ export const FactInfo = z
     label: z.string().min(1),
     unit: z.string().min(1).optional(),
     test: z.string().min(1).describe('the test that settles the fact'),
-    why: z.string().min(1).describe('why it matters, in a clinician\'s words'),
+    why: z.string().min(1).describe("why it matters, in a clinician's words"),
     refs: Refs,
     quote: Quote.optional().describe('where the source names the test or the definition'),
   })

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Agent } from './agent.js';
 import { Boundary, FactInfo } from './fact-info.js';
-import { Rule } from './rule.js';
+import { Alert, Rule } from './rule.js';
 import { Source } from './source.js';
 import { Factor, Statement } from './statement.js';
 import { Study } from './study.js';
@@ -14,8 +14,12 @@ import { Trial } from './trial.js';
 /** Data files by folder: one entity per file for the big kinds, lists for the small ones. */
 export const StatementsFile = z.object({ statements: z.array(Statement).min(1) }).strict();
 export const FactorsFile = z.object({ factors: z.array(Factor).min(1) }).strict();
-export const RulesFile = z.object({ rules: z.array(Rule).min(1) }).strict();
-export const FactsFile = z.object({ facts: z.array(FactInfo).min(1), boundaries: z.array(Boundary).default([]) }).strict();
+export const RulesFile = z
+  .object({ rules: z.array(Rule).default([]), alerts: z.array(Alert).default([]) })
+  .strict();
+export const FactsFile = z
+  .object({ facts: z.array(FactInfo).min(1), boundaries: z.array(Boundary).default([]) })
+  .strict();
 
 export const Kb = z
   .object({
@@ -27,6 +31,7 @@ export const Kb = z
     statements: z.array(Statement),
     factors: z.array(Factor),
     recommendations: z.array(Rule).describe('the recommendation rules'),
+    alerts: z.array(Alert).describe('patient-level warnings'),
     facts: z.array(FactInfo),
     boundaries: z.array(Boundary),
   })

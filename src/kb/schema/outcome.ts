@@ -69,7 +69,18 @@ export const Measure = z.enum([
 ]);
 export type Measure = z.infer<typeof Measure>;
 
-export const Unit = z.enum(['%', 'months', 'years', 'patients', 'events', 'ratio', 'mg/m2', 'ug', 'doses', 'fraction']);
+export const Unit = z.enum([
+  '%',
+  'months',
+  'years',
+  'patients',
+  'events',
+  'ratio',
+  'mg/m2',
+  'ug',
+  'doses',
+  'fraction',
+]);
 export type Unit = z.infer<typeof Unit>;
 
 export const OutcomeCategory = z.enum(['efficacy', 'safety', 'disposition']);
@@ -79,7 +90,12 @@ export const ConfidenceInterval = z
   .object({
     lower: z.number(),
     upper: z.number(),
-    level: z.number().positive().max(100).optional().describe('confidence level in %, when the source states it'),
+    level: z
+      .number()
+      .positive()
+      .max(100)
+      .optional()
+      .describe('confidence level in %, when the source states it'),
   })
   .strict()
   .refine((ci) => ci.lower <= ci.upper, { message: 'lower must not exceed upper' });

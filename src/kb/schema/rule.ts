@@ -8,7 +8,14 @@ import { Id, Nct, Quote, Refs } from './common.js';
 import { Criterion } from './criterion.js';
 
 /** PRODUCT.md recommendation contract: the strengths, fixed. */
-export const Strength = z.enum(['recommended', 'supported', 'consider', 'trial', 'caution', 'not-recommended']);
+export const Strength = z.enum([
+  'recommended',
+  'supported',
+  'consider',
+  'trial',
+  'caution',
+  'not-recommended',
+]);
 export type Strength = z.infer<typeof Strength>;
 
 export const EvidenceRef = z
@@ -24,7 +31,7 @@ export type EvidenceRef = z.infer<typeof EvidenceRef>;
 export const Warning = z
   .object({
     code: Id.describe('stable code, e.g. "blinatumomab.crs"'),
-    text: z.string().min(1).describe('the warning in a clinician\'s words'),
+    text: z.string().min(1).describe("the warning in a clinician's words"),
     refs: Refs,
     quote: Quote,
     when: Criterion.optional().describe('shown only when this holds (or is unknown) for the patient'),
@@ -58,8 +65,13 @@ export type ArmComparison = z.infer<typeof ArmComparison>;
 
 export const Rule = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be dotted kebab-case, e.g. "blinatumomab.frontline-under-55"'),
-    title: z.string().min(1).describe('one line, in a clinician\'s words'),
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+        'must be dotted kebab-case, e.g. "blinatumomab.frontline-under-55"',
+      ),
+    title: z.string().min(1).describe("one line, in a clinician's words"),
     section: z.string().min(1).describe('the review section the rule comes from'),
     strength: Strength,
     rank: z.number().int().describe('order within a strength: lower first'),
@@ -68,7 +80,7 @@ export const Rule = z
     trials: z.array(Nct).default([]),
     when: Criterion,
     rationale: z.string().min(1).describe('why the rule says what it says'),
-    statements: z.array(Id).default([]).describe('the authors\' statements this option rests on'),
+    statements: z.array(Id).default([]).describe("the authors' statements this option rests on"),
     evidence: z.array(EvidenceRef).min(1),
     keyNumbers: z.array(KeyNumber).default([]),
     comparisons: z.array(ArmComparison).default([]),
@@ -76,3 +88,19 @@ export const Rule = z
   })
   .strict();
 export type Rule = z.infer<typeof Rule>;
+
+/**
+ * A patient-level alert: a warning that depends on the patient rather than on one option (e.g. extramedullary
+ * disease lowers blinatumomab's efficacy). Shown when `when` is true; listed as possible when it is unknown.
+ */
+export const Alert = z
+  .object({
+    code: Id,
+    text: z.string().min(1),
+    refs: Refs,
+    quote: Quote,
+    when: Criterion,
+    agents: z.array(Id).default([]).describe('agents the alert concerns'),
+  })
+  .strict();
+export type Alert = z.infer<typeof Alert>;

@@ -4,8 +4,8 @@
  * @module
  */
 import { z } from 'zod';
-import { Criterion, FactName } from './criterion.js';
 import { Id, Provenance } from './common.js';
+import { Criterion, FactName } from './criterion.js';
 
 /**
  * `recommendation` = the authors explicitly recommend ("we recommend");
@@ -30,13 +30,15 @@ export const Statement = z
     id: Id,
     kind: StatementKind,
     topic: z.string().min(1).describe('the section or subject, e.g. "blinatumomab / younger adults"'),
-    population: z.string().min(1).describe('who it applies to, in a clinician\'s words'),
+    population: z.string().min(1).describe("who it applies to, in a clinician's words"),
     appliesTo: Criterion.optional().describe('the population as a criteria tree over profile facts'),
     agents: z.array(Id).default([]),
     studies: z.array(Id).default([]),
     source: Id.optional(),
     ...Provenance,
-    refs: Provenance.refs.describe('reference numbers; empty for the authors\' own view when no citation is attached'),
+    refs: Provenance.refs.describe(
+      "reference numbers; empty for the authors' own view when no citation is attached",
+    ),
   })
   .strict();
 export type Statement = z.infer<typeof Statement>;
@@ -57,7 +59,10 @@ export const Threshold = z
     fact: FactName,
     op: z.enum(['lt', 'le', 'gt', 'ge', 'eq']),
     value: z.number(),
-    written: z.string().min(1).describe('the threshold as the source writes it, e.g. "0.1%", "10^{-4}", "20%"'),
+    written: z
+      .string()
+      .min(1)
+      .describe('the threshold as the source writes it, e.g. "0.1%", "10^{-4}", "20%"'),
   })
   .strict();
 export type Threshold = z.infer<typeof Threshold>;
@@ -65,7 +70,7 @@ export type Threshold = z.infer<typeof Threshold>;
 export const Factor = z
   .object({
     id: Id,
-    factor: z.string().min(1).describe('the factor in a clinician\'s words'),
+    factor: z.string().min(1).describe("the factor in a clinician's words"),
     effect: FactorEffect,
     agents: z.array(Id).default([]),
     studies: z.array(Id).default([]),

@@ -24,7 +24,7 @@ export type StudyStatus = z.infer<typeof StudyStatus>;
 
 export const Population = z
   .object({
-    description: z.string().min(1).describe('the population in a clinician\'s words'),
+    description: z.string().min(1).describe("the population in a clinician's words"),
     n: z.number().int().positive().optional().describe('patients enrolled or treated, as the source states'),
     ageMin: z.number().nonnegative().optional(),
     ageMax: z.number().positive().optional(),
@@ -48,8 +48,14 @@ export type Arm = z.infer<typeof Arm>;
 export const Study = z
   .object({
     id: Id,
-    name: z.string().min(1).describe('the name as the source spells it, or a descriptive name for unnamed studies'),
-    aliases: z.array(z.string().min(1)).default([]).describe('other spellings used in the source or its references'),
+    name: z
+      .string()
+      .min(1)
+      .describe('the name as the source spells it, or a descriptive name for unnamed studies'),
+    aliases: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('other spellings used in the source or its references'),
     named: z.boolean().describe('false when the source does not name the study and the id is descriptive'),
     source: Id.optional().describe('source id; the primary source when absent'),
     refs: Refs.min(1),
@@ -61,11 +67,14 @@ export const Study = z
     lineage: Lineage,
     ph: PhPopulation,
     population: Population,
-    regimen: z.string().min(1).describe('the treatment in a clinician\'s words'),
+    regimen: z.string().min(1).describe("the treatment in a clinician's words"),
     agents: z.array(Id).min(1).describe('agent ids of every drug in the regimen'),
     arms: z.array(Arm).default([]),
     trials: z.array(Nct).default([]).describe('NCT ids the source gives for this study'),
-    summary: z.object({ quote: Quote, refs: Refs }).strict().describe('the sentence that introduces the study'),
+    summary: z
+      .object({ quote: Quote, refs: Refs })
+      .strict()
+      .describe('the sentence that introduces the study'),
     outcomes: z.array(Outcome).default([]),
     notes: z.array(Note).default([]).describe('inconsistencies or gaps in the source about this study'),
   })

@@ -21,7 +21,7 @@ export const Trial = z
     population: z.string().min(1).describe('who it enrols, as the source describes it'),
     status: TrialStatus,
     phase: z.enum(['1', '1/2', '2', '3', 'not-stated']),
-    summary: z.string().min(1).describe('what the source says of the trial, in a clinician\'s words'),
+    summary: z.string().min(1).describe("what the source says of the trial, in a clinician's words"),
     ...Provenance,
     refs: Provenance.refs.describe('reference numbers; empty when the source cites none for the trial'),
   })

@@ -1,0 +1,23 @@
+/**
+ * The recommendation engine: pure, three-valued, explainable.
+ * @module
+ */
+export { compileCriterion, type Evaluator, factOf } from './compile.js';
+export { type CompiledKb, type CompiledRule, compileKb } from './compiled-kb.js';
+export {
+  type Decision,
+  type DerivedComparison,
+  type EvidenceItem,
+  type KeyNumber,
+  type Missing,
+  NOTICE,
+  type Option,
+  type OptionWarning,
+  type PatientWarning,
+  STRENGTH_ORDER,
+  type StatementRef,
+} from './decision.js';
+export { evaluate } from './evaluate.js';
+export { describeOutcome, endpointText, fmt, fmtP, fmtValue, summarizeOutcomes } from './format.js';
+export { and3, not3, or3, type Verdict } from './logic.js';
+export { describeCondition, leaves, type Scalar, type TraceNode } from './trace.js';

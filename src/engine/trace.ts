@@ -1,0 +1,55 @@
+/**
+ * The trace: every condition of a rule, the value seen, the threshold and the verdict. CLI, HTTP, CDS cards and
+ * the web app all render this same object.
+ * @module
+ */
+import type { FactName, Operator } from '../kb/index.js';
+import type { Verdict } from './logic.js';
+
+export type Scalar = string | number | boolean;
+
+export interface TraceNode {
+  readonly kind: 'all' | 'any' | 'not' | 'condition';
+  /** The condition in a clinician's words (from the rule, or generated: "age < 55"). */
+  readonly label: string;
+  readonly verdict: Verdict;
+  readonly fact?: FactName;
+  readonly op?: Operator;
+  /** The threshold or expected value. */
+  readonly threshold?: Scalar | readonly Scalar[];
+  /** The threshold as the source writes it, e.g. "0.1%". */
+  readonly written?: string;
+  /** The value seen in the profile; `null` when unknown. */
+  readonly observed?: Scalar | readonly Scalar[] | null;
+  readonly children?: readonly TraceNode[];
+}
+
+const OP_TEXT: Record<Operator, string> = {
+  eq: '=',
+  ne: '≠',
+  lt: '<',
+  le: '≤',
+  gt: '>',
+  ge: '≥',
+  in: 'is one of',
+  includes: 'includes',
+  includesAny: 'includes any of',
+  known: 'is known',
+};
+
+/** "age < 55", "highRiskGenetics includes KMT2A", "ph is known". */
+export function describeCondition(fact: FactName, op: Operator, value: unknown): string {
+  if (op === 'known') {
+    return `${fact} is known`;
+  }
+  const v = Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  return `${fact} ${OP_TEXT[op]} ${v}`;
+}
+
+/** Leaf conditions of a trace (depth-first), for flat renderings and for `missing`. */
+export function leaves(node: TraceNode): TraceNode[] {
+  if (node.children === undefined || node.children.length === 0) {
+    return [node];
+  }
+  return node.children.flatMap(leaves);
+}

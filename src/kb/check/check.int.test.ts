@@ -1,0 +1,127 @@
+// kb check against the real review: it passes on the installed knowledge base, and it fails - naming the file
+// and the field - when a quote or a number is altered, a reference dangles or a required field is missing.
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { hasErrors, type Issue } from '../../issues/index.js';
+import { type KbFile, readInstalledKbFiles } from '../index.js';
+import { checkKbFiles } from './index.js';
+
+const files = readInstalledKbFiles();
+
+/** The installed files with one file's YAML changed by `edit`. */
+function mutate(
+  match: (f: KbFile) => boolean,
+  edit: (doc: ReturnType<typeof parseDocument>) => void,
+): { files: KbFile[]; file: KbFile } {
+  const file = files.find(match);
+  if (file === undefined) {
+    throw new Error('no file matches');
+  }
+  const doc = parseDocument(file.text);
+  edit(doc);
+  const changed = { ...file, text: doc.toString() };
+  return { files: files.map((f) => (f === file ? changed : f)), file };
+}
+
+const firstStudyWithOutcomes = (f: KbFile): boolean =>
+  f.folder === 'studies' && /\noutcomes:\n\s+- /.test(f.text);
+
+function errors(result: { issues: readonly Issue[] }): Issue[] {
+  return result.issues.filter((i) => i.severity === 'error');
+}
+
+describe('kb check on the installed knowledge base', () => {
+  it('passes against the real review, with every quote and number proven', () => {
+    const result = checkKbFiles(files);
+    expect(errors(result)).toEqual([]);
+    expect(result.kb?.studies.length).toBeGreaterThan(0);
+    expect(result.counts.quotes).toBeGreaterThan(0);
+    expect(result.counts.numbers).toBeGreaterThan(0);
+  });
+});
+
+describe('kb check finds what is wrong and says where', () => {
+  it('fails when a quote is altered by one word', () => {
+    const { files: changed, file } = mutate(firstStudyWithOutcomes, (doc) => {
+      const quote = String(doc.getIn(['outcomes', 0, 'quote']));
+      doc.setIn(['outcomes', 0, 'quote'], quote.replace(/\b(the|was|were|and|of|in)\b/, 'NOT'));
+    });
+    const found = errors(checkKbFiles(changed));
+    expect(found).toContainEqual(
+      expect.objectContaining({ code: 'kb.quote-not-found', file: file.path, path: 'outcomes.0.quote' }),
+    );
+  });
+
+  it('fails when a number is altered', () => {
+    const { files: changed, file } = mutate(firstStudyWithOutcomes, (doc) => {
+      const value = Number(doc.getIn(['outcomes', 0, 'value']));
+      doc.setIn(['outcomes', 0, 'value'], value + 0.7);
+    });
+    const found = errors(checkKbFiles(changed));
+    expect(found).toContainEqual(
+      expect.objectContaining({ code: 'kb.number-not-in-quote', file: file.path, path: 'outcomes.0.value' }),
+    );
+  });
+
+  it('fails when a study points at an agent that does not exist', () => {
+    const { files: changed, file } = mutate(
+      (f) => f.folder === 'studies',
+      (doc) => {
+        doc.setIn(['agents', 0], 'no-such-agent');
+      },
+    );
+    const found = errors(checkKbFiles(changed));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: 'kb.dangling-ref',
+        file: file.path,
+        path: 'agents.0',
+        message: expect.stringContaining('no-such-agent'),
+      }),
+    );
+  });
+
+  it('fails when a required field is missing, naming the field', () => {
+    const { files: changed, file } = mutate(
+      (f) => f.folder === 'studies',
+      (doc) => {
+        doc.delete('phase');
+      },
+    );
+    const result = checkKbFiles(changed);
+    expect(hasErrors(result.issues)).toBe(true);
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: 'kb.schema', file: file.path, path: 'phase' }),
+    );
+  });
+
+  it('reports every problem, not only the first', () => {
+    const a = files.filter((f) => f.folder === 'studies').slice(0, 2);
+    const broken = files.map((f) =>
+      a.includes(f) ? { ...f, text: f.text.replace(/^phase:.*$/m, 'phase: 9') } : f,
+    );
+    const result = checkKbFiles(broken);
+    const paths = result.issues.filter((i) => i.path === 'phase').map((i) => i.file);
+    expect(new Set(paths).size).toBe(a.length);
+  });
+
+  it("fails when a reference number is outside the review's list", () => {
+    const { files: changed, file } = mutate(
+      (f) => f.folder === 'studies',
+      (doc) => {
+        doc.setIn(['refs', 0], 105);
+      },
+    );
+    expect(errors(checkKbFiles(changed))).toContainEqual(
+      expect.objectContaining({ code: 'kb.ref-range', file: file.path, path: 'refs.0' }),
+    );
+  });
+
+  it('fails when the source text is not the review', () => {
+    const result = checkKbFiles(files, { sourcePath: 'package.json' });
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: 'kb.source-hash', severity: 'warning' }),
+    );
+    expect(errors(result).some((i) => i.code === 'kb.quote-not-found')).toBe(true);
+  });
+});

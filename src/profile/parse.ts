@@ -1,0 +1,97 @@
+/**
+ * Parsing a profile: every problem named by field, with what is allowed; nothing thrown.
+ * @module
+ */
+import type { z } from 'zod';
+import { PROFILE_FIELDS, type Profile, ProfileInput } from './schema.js';
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `mrd.value` or `highRiskGenetics.1`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly profile: Profile }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+function describe(issue: z.core.$ZodIssue): FieldError[] {
+  const path = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: path === '' ? key : `${path}.${key}`,
+        message:
+          path === ''
+            ? `unknown field "${key}"; allowed fields: ${PROFILE_FIELDS.join(', ')}`
+            : `unknown field "${key}" in ${path}; allowed: value, afterCycle, method`,
+      }));
+    case 'invalid_value':
+      return [
+        {
+          path,
+          message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${path === 'ph' ? ' (or null when unknown)' : ''}`,
+        },
+      ];
+    case 'invalid_type': {
+      if (path === 'lineage' && issue.input === undefined) {
+        return [{ path, message: 'lineage is required: "B" or "T"' }];
+      }
+      const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
+      return [
+        {
+          path,
+          message: `must be ${issue.expected === 'nan' ? 'a number' : `a ${issue.expected}`}, got ${got}`,
+        },
+      ];
+    }
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** Removes `null`s and `"unknown"`, applies defaults: the profile the engine reads. */
+function normalize(input: z.output<typeof ProfileInput>): Profile {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null || value === undefined || (key === 'ph' && value === 'unknown')) {
+      continue;
+    }
+    if (key === 'mrd' && typeof value === 'object') {
+      const mrd: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        if (v !== undefined) {
+          mrd[k] = v;
+        }
+      }
+      out[key] = mrd;
+      continue;
+    }
+    if (key === 'priorTherapy' && Array.isArray(value)) {
+      out[key] = [...new Set(value.map((v) => String(v).trim().toLowerCase()))];
+      continue;
+    }
+    if (Array.isArray(value)) {
+      out[key] = [...new Set(value)];
+      continue;
+    }
+    out[key] = value;
+  }
+  out.phase ??= 'newly-diagnosed';
+  return out as unknown as Profile;
+}
+
+/** Parses a profile from unknown JSON. */
+export function parseProfile(input: unknown): ParseResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'a profile is a JSON object with at least "lineage": "B" or "T"' }],
+    };
+  }
+  const result = ProfileInput.safeParse(input);
+  if (!result.success) {
+    return { ok: false, errors: result.error.issues.flatMap(describe) };
+  }
+  return { ok: true, profile: normalize(result.data) };
+}
