@@ -32,5 +32,6 @@ export function kbSchemas(): Record<string, unknown> {
     factors: gen(FactorsFile, 'kb/factors/*.yaml'),
     rules: gen(RulesFile, 'kb/rules/*.yaml'),
     facts: gen(FactsFile, 'kb/facts.yaml'),
+    terminology: gen(TerminologyFile, 'kb/terminology/*.yaml'),
   };
 }

@@ -12,6 +12,7 @@ import {
   Agent,
   type Alert,
   type Boundary,
+  type CodeMapping,
   type FactInfo,
   type Factor,
   FactorsFile,
@@ -23,6 +24,7 @@ import {
   type Statement,
   StatementsFile,
   Study,
+  TerminologyFile,
   Trial,
 } from './schema/index.js';
 import { contentHash } from './version.js';
@@ -95,6 +97,7 @@ type Parts = {
   alerts: Alert[];
   facts: FactInfo[];
   boundaries: Boundary[];
+  terminology: CodeMapping[];
 };
 
 /** Collects validated entities with their origins, reporting duplicate ids and schema problems. */
@@ -112,6 +115,7 @@ class Assembler {
     alerts: [],
     facts: [],
     boundaries: [],
+    terminology: [],
   };
 
   private remember(kind: string, id: string, origin: Origin): void {
@@ -207,13 +211,23 @@ class Assembler {
         this.add(path, 'boundaries', 'boundaries', r?.boundaries, (b) => b.id, p.boundaries);
         break;
       }
+      case 'terminology':
+        this.add(
+          path,
+          'terminology',
+          'mappings',
+          this.validate(path, data, TerminologyFile)?.mappings,
+          (m) => `${m.system}|${m.code}|${m.fact}`,
+          p.terminology,
+        );
+        break;
       default:
         this.issues.push({
           code: 'kb.read',
           severity: 'error',
           file: path,
           message:
-            'unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules}/ or kb/facts.yaml',
+            'unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules,terminology}/ or kb/facts.yaml',
         });
     }
   }

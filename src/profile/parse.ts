@@ -15,8 +15,27 @@ export type ParseResult =
   | { readonly ok: true; readonly profile: Profile }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-function describe(issue: z.core.$ZodIssue): FieldError[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') {
+      return undefined;
+    }
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function typeName(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
   const path = issue.path.map(String).join('.');
+  const seen = valueAt(input, issue.path);
+  if (path === 'lineage' && seen === undefined) {
+    return [{ path, message: 'lineage is required: "B" or "T"' }];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -33,18 +52,13 @@ function describe(issue: z.core.$ZodIssue): FieldError[] {
           message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${path === 'ph' ? ' (or null when unknown)' : ''}`,
         },
       ];
-    case 'invalid_type': {
-      if (path === 'lineage' && issue.input === undefined) {
-        return [{ path, message: 'lineage is required: "B" or "T"' }];
-      }
-      const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
+    case 'invalid_type':
       return [
         {
           path,
-          message: `must be ${issue.expected === 'nan' ? 'a number' : `a ${issue.expected}`}, got ${got}`,
+          message: `must be ${issue.expected === 'nan' ? 'a number' : `a ${issue.expected}`}, got ${typeName(seen)}`,
         },
       ];
-    }
     default:
       return [{ path, message: issue.message }];
   }
@@ -91,7 +105,7 @@ export function parseProfile(input: unknown): ParseResult {
   }
   const result = ProfileInput.safeParse(input);
   if (!result.success) {
-    return { ok: false, errors: result.error.issues.flatMap(describe) };
+    return { ok: false, errors: result.error.issues.flatMap((i) => describe(i, input)) };
   }
   return { ok: true, profile: normalize(result.data) };
 }

@@ -8,4 +8,5 @@ export * from './rule.js';
 export * from './source.js';
 export * from './statement.js';
 export * from './study.js';
+export * from './terminology.js';
 export * from './trial.js';

@@ -9,6 +9,7 @@ import { Alert, Rule } from './rule.js';
 import { Source } from './source.js';
 import { Factor, Statement } from './statement.js';
 import { Study } from './study.js';
+import { CodeMapping, TerminologyFile } from './terminology.js';
 import { Trial } from './trial.js';
 
 /** Data files by folder: one entity per file for the big kinds, lists for the small ones. */
@@ -34,6 +35,7 @@ export const Kb = z
     alerts: z.array(Alert).describe('patient-level warnings'),
     facts: z.array(FactInfo),
     boundaries: z.array(Boundary),
+    terminology: z.array(CodeMapping).describe('code maps used to read FHIR data'),
   })
   .strict();
 export type Kb = z.infer<typeof Kb>;
@@ -47,5 +49,6 @@ export const KB_FOLDERS = {
   statements: StatementsFile,
   factors: FactorsFile,
   rules: RulesFile,
+  terminology: TerminologyFile,
 } as const;
 export type KbFolder = keyof typeof KB_FOLDERS;

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Profile } from '../profile/index.js';
+import { compileCriterion } from './compile.js';
+import { and3, not3, or3 } from './logic.js';
+
+const p = (extra: Partial<Profile>): Profile => ({ lineage: 'B', phase: 'newly-diagnosed', ...extra });
+
+describe('three-valued logic', () => {
+  it('and: false wins over unknown, unknown over true', () => {
+    expect(and3([true, 'unknown', false])).toBe(false);
+    expect(and3([true, 'unknown'])).toBe('unknown');
+    expect(and3([true, true])).toBe(true);
+  });
+  it('or: true wins over unknown, unknown over false', () => {
+    expect(or3([false, 'unknown', true])).toBe(true);
+    expect(or3([false, 'unknown'])).toBe('unknown');
+    expect(or3([false])).toBe(false);
+  });
+  it('not keeps unknown', () => {
+    expect(not3('unknown')).toBe('unknown');
+    expect(not3(true)).toBe(false);
+  });
+});
+
+describe('compileCriterion', () => {
+  const under55 = compileCriterion({ fact: 'age', op: 'lt', value: 55, written: '<55' });
+
+  it('records the value seen, the threshold and the verdict', () => {
+    expect(under55(p({ age: 45 }))).toMatchObject({
+      kind: 'condition',
+      fact: 'age',
+      op: 'lt',
+      threshold: 55,
+      written: '<55',
+      observed: 45,
+      verdict: true,
+      label: 'age < 55',
+    });
+  });
+
+  it('is unknown, not false, when the fact is missing', () => {
+    expect(under55(p({}))).toMatchObject({ observed: null, verdict: 'unknown' });
+  });
+
+  it('is false at the threshold of a strict comparison', () => {
+    expect(under55(p({ age: 55 })).verdict).toBe(false);
+  });
+
+  it('keeps unknown through not', () => {
+    const notPositive = compileCriterion({ not: { fact: 'ph', op: 'eq', value: 'positive' } });
+    expect(notPositive(p({})).verdict).toBe('unknown');
+    expect(notPositive(p({ ph: 'negative' })).verdict).toBe(true);
+  });
+
+  it('tests list facts with includes and includesAny', () => {
+    const kmt2a = compileCriterion({ fact: 'highRiskGenetics', op: 'includes', value: 'KMT2A' });
+    expect(kmt2a(p({ highRiskGenetics: ['KMT2A', 'TP53'] })).verdict).toBe(true);
+    expect(kmt2a(p({ highRiskGenetics: [] })).verdict).toBe(false);
+    expect(kmt2a(p({})).verdict).toBe('unknown');
+    const any = compileCriterion({ fact: 'abl1Mutations', op: 'includesAny', value: ['T315I'] });
+    expect(any(p({ abl1Mutations: ['t315i'] })).verdict).toBe(true);
+  });
+
+  it('reads MRD inside its object', () => {
+    const mrdPositive = compileCriterion({ fact: 'mrd.value', op: 'ge', value: 0.001, written: '0.1%' });
+    expect(mrdPositive(p({ mrd: { value: 0.001 } })).verdict).toBe(true);
+    expect(mrdPositive(p({ mrd: { value: 0 } })).verdict).toBe(false);
+    expect(mrdPositive(p({})).verdict).toBe('unknown');
+  });
+
+  it('"known" is true or false, never unknown', () => {
+    const known = compileCriterion({ fact: 'ph', op: 'known' });
+    expect(known(p({})).verdict).toBe(false);
+    expect(known(p({ ph: 'negative' })).verdict).toBe(true);
+  });
+
+  it('traces every child of all/any, not only up to the first false', () => {
+    const tree = compileCriterion({
+      all: [
+        { fact: 'lineage', op: 'eq', value: 'T' },
+        { fact: 'age', op: 'lt', value: 55 },
+      ],
+    });
+    const t = tree(p({ age: 30 }));
+    expect(t.verdict).toBe(false);
+    expect(t.children?.map((c) => c.verdict)).toEqual([false, true]);
+  });
+});

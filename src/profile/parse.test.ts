@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseProfile } from './parse.js';
+
+describe('parseProfile', () => {
+  it('accepts the PRODUCT example and normalizes it', () => {
+    const r = parseProfile({ lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 } });
+    expect(r).toEqual({
+      ok: true,
+      profile: { lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 }, phase: 'newly-diagnosed' },
+    });
+  });
+
+  it('treats null and "unknown" as absent, never as false', () => {
+    const r = parseProfile({ lineage: 'T', ph: 'unknown', cnsDisease: null, age: null });
+    expect(r.ok && r.profile).toEqual({ lineage: 'T', phase: 'newly-diagnosed' });
+  });
+
+  it('names an unknown key and lists the allowed fields', () => {
+    const r = parseProfile({ lineage: 'B', agee: 40 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]?.path).toBe('agee');
+      expect(r.errors[0]?.message).toMatch(/unknown field "agee"; allowed fields: age, lineage/);
+    }
+  });
+
+  it.each([
+    [{ lineage: 'B', age: -1 }, 'age', /0 to 120/],
+    [{ lineage: 'B', age: 121 }, 'age', /0 to 120/],
+    [{ lineage: 'B', cd20Percent: 101 }, 'cd20Percent', /0 to 100/],
+    [{ lineage: 'B', mrd: { value: 1.5 } }, 'mrd.value', /fraction from 0 to 1/],
+    [{ lineage: 'B', mrd: { value: 0.01, units: '%' } }, 'mrd.units', /unknown field "units"/],
+    [{ lineage: 'X' }, 'lineage', /must be one of "B", "T"/],
+    [{}, 'lineage', /lineage is required/],
+    [{ lineage: 'B', age: '45' }, 'age', /must be a number, got string/],
+    [{ lineage: 'B', highRiskGenetics: ['KMT2A', 'BCR'] }, 'highRiskGenetics.1', /must be one of "KMT2A"/],
+    [{ lineage: 'B', ph: 'yes' }, 'ph', /"positive", "negative", "unknown"/],
+  ])('rejects %j naming %s', (input, path, message) => {
+    const r = parseProfile(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toContainEqual({ path, message: expect.stringMatching(message) });
+    }
+  });
+
+  it('reports every bad field at once', () => {
+    const r = parseProfile({ lineage: 'Q', age: 200, cd20Percent: -5 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.map((e) => e.path).sort()).toEqual(['age', 'cd20Percent', 'lineage']);
+    }
+  });
+
+  it('rejects non-objects with a message that says what a profile is', () => {
+    for (const input of [null, 42, 'B', []]) {
+      const r = parseProfile(input);
+      expect(r.ok).toBe(false);
+    }
+  });
+
+  it('lower-cases and de-duplicates prior therapy names', () => {
+    const r = parseProfile({ lineage: 'B', priorTherapy: ['Vincristine', 'vincristine', 'Prednisone'] });
+    expect(r.ok && r.profile.priorTherapy).toEqual(['vincristine', 'prednisone']);
+  });
+});
