@@ -13,6 +13,7 @@ import {
   Source,
   StatementsFile,
   Study,
+  TerminologyFile,
   Trial,
 } from './schema/index.js';
 
