@@ -58,7 +58,7 @@ export const Study = z
       .describe('other spellings used in the source or its references'),
     named: z.boolean().describe('false when the source does not name the study and the id is descriptive'),
     source: Id.optional().describe('source id; the primary source when absent'),
-    refs: Refs.min(1),
+    refs: Refs.describe('every reference number the source attaches to the study; may be empty only for ongoing or upcoming studies the source cites none for'),
     section: z.string().min(1).describe('the section of the source that describes it'),
     phase: Phase,
     design: Design,
@@ -78,6 +78,10 @@ export const Study = z
     outcomes: z.array(Outcome).default([]),
     notes: z.array(Note).default([]).describe('inconsistencies or gaps in the source about this study'),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.refs.length > 0 || s.status !== 'reported', {
+    message: 'a reported study needs at least one reference number',
+    path: ['refs'],
+  });
 export type Study = z.infer<typeof Study>;
 export type StudyInput = z.input<typeof Study>;

@@ -1,0 +1,110 @@
+// Clinical vignettes as data (test/vignettes/*.yaml): a profile and what the review says should follow from it.
+// Clinicians can review the YAML without reading TypeScript. Every rule must be exercised by a vignette.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { compileKb, evaluate } from '../src/engine/index.js';
+import { loadKb } from '../src/kb/index.js';
+import { parseProfile } from '../src/profile/index.js';
+import { Strength } from '../src/kb/index.js';
+
+const Vignette = z
+  .object({
+    name: z.string().min(1),
+    why: z.string().min(1).describe('what in the review makes this the expected answer'),
+    profile: z.record(z.string(), z.unknown()),
+    expect: z
+      .object({
+        options: z.record(z.string(), Strength).default({}).describe('option id → strength; each must apply'),
+        absent: z.array(z.string()).default([]).describe('option ids that must not apply'),
+        pending: z.array(z.string()).default([]).describe('option ids that must depend on unknown facts'),
+        warnings: z.array(z.string()).default([]).describe('patient-level warning codes that must be present'),
+        noWarnings: z.array(z.string()).default([]),
+        optionWarnings: z.record(z.string(), z.array(z.string())).default({}),
+        missing: z.array(z.string()).default([]).describe('profile fields that must be listed as missing'),
+        notMissing: z.array(z.string()).default([]),
+        trials: z.array(z.string()).default([]).describe('NCT ids some applicable option must name'),
+      })
+      .strict(),
+  })
+  .strict();
+type Vignette = z.infer<typeof Vignette>;
+
+const dir = join(import.meta.dirname, 'vignettes');
+const vignettes: { file: string; v: Vignette }[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .flatMap((file) => {
+    const data = z.object({ vignettes: z.array(Vignette).min(1) }).strict().parse(parse(readFileSync(join(dir, file), 'utf8')));
+    return data.vignettes.map((v) => ({ file, v }));
+  });
+
+const { kb, issues } = loadKb();
+if (kb === undefined) {
+  throw new Error(`knowledge base does not load: ${JSON.stringify(issues.slice(0, 5))}`);
+}
+const ckb = compileKb(kb);
+
+describe.each(vignettes)('$file: $v.name', ({ v }) => {
+  const parsed = parseProfile(v.profile);
+  it('has a valid profile', () => {
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+  });
+  if (!parsed.ok) {
+    return;
+  }
+  const d = evaluate(parsed.profile, ckb);
+  const applying = new Map(d.options.map((o) => [o.id, o]));
+  const pendingIds = new Set(d.pending.map((o) => o.id));
+
+  it('gives the expected options and strengths', () => {
+    const got = Object.fromEntries(Object.keys(v.expect.options).map((id) => [id, applying.get(id)?.strength ?? 'absent']));
+    expect(got).toEqual(v.expect.options);
+  });
+  it('does not give the options the review rules out', () => {
+    expect(v.expect.absent.filter((id) => applying.has(id))).toEqual([]);
+  });
+  it('lists as pending the options that depend on unknown facts', () => {
+    expect(v.expect.pending.filter((id) => !pendingIds.has(id))).toEqual([]);
+  });
+  it('warns as expected', () => {
+    const codes = new Set(d.warnings.map((w) => w.code));
+    expect(v.expect.warnings.filter((c) => !codes.has(c))).toEqual([]);
+    expect(v.expect.noWarnings.filter((c) => codes.has(c))).toEqual([]);
+    for (const [id, expected] of Object.entries(v.expect.optionWarnings)) {
+      const got = new Set(applying.get(id)?.warnings.map((w) => w.code) ?? []);
+      expect(expected.filter((c) => !got.has(c)), `warnings of ${id}`).toEqual([]);
+    }
+  });
+  it('names what is missing', () => {
+    const fields = new Set(d.missing.map((m) => m.field));
+    expect(v.expect.missing.filter((f) => !fields.has(f))).toEqual([]);
+    expect(v.expect.notMissing.filter((f) => fields.has(f))).toEqual([]);
+  });
+  it('points at the expected trials', () => {
+    const trials = new Set(d.options.flatMap((o) => o.trials));
+    expect(v.expect.trials.filter((t) => !trials.has(t))).toEqual([]);
+  });
+});
+
+describe('vignette coverage', () => {
+  it('has at least 40 vignettes', () => {
+    expect(vignettes.length).toBeGreaterThanOrEqual(40);
+  });
+  it('exercises every rule with at least one vignette that expects it to apply', () => {
+    const exercised = new Set(vignettes.flatMap(({ v }) => Object.keys(v.expect.options)));
+    expect(kb.recommendations.map((r) => r.id).filter((id) => !exercised.has(id))).toEqual([]);
+  });
+  it('exercises every patient alert and boundary', () => {
+    const warned = new Set(vignettes.flatMap(({ v }) => v.expect.warnings));
+    const codes = [...kb.alerts.map((a) => a.code), ...kb.boundaries.map((b) => `boundary.${b.id}`)];
+    expect(codes.filter((c) => !warned.has(c))).toEqual([]);
+  });
+  it('only names rules that exist', () => {
+    const ids = new Set(kb.recommendations.map((r) => r.id));
+    const named = vignettes.flatMap(({ v }) => [...Object.keys(v.expect.options), ...v.expect.absent, ...v.expect.pending]);
+    expect(named.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
