@@ -80,6 +80,7 @@ export const Unit = z.enum([
   'ug',
   'doses',
   'fraction',
+  'cycles',
 ]);
 export type Unit = z.infer<typeof Unit>;
 
