@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'main.js');
 if (!existsSync(main)) {
-  process.stderr.write('frontline is not built yet: run `npm install` (or `npm run build`) in the project folder first.\n');
+  process.stderr.write(
+    'frontline is not built yet: run `npm install` (or `npm run build`) in the project folder first.\n',
+  );
   process.exit(2);
 }
 await import(main);

@@ -22,13 +22,22 @@ function armLabel(study: Study | undefined, arm: string | undefined): string | u
   return study?.arms.find((a) => a.id === arm)?.label ?? arm;
 }
 
+const QUALIFIER: Record<NonNullable<Outcome['qualifier']>, string> = {
+  '>': '>',
+  '<': '<',
+  '>=': '≥',
+  '<=': '≤',
+  approximately: '≈',
+};
+
 /** The value with its unit: "85%", "HR 0.53", "median 7.7 months", "96% ± 1.2". */
 export function fmtValue(o: Outcome): string {
   const unit = o.unit === '%' ? '%' : o.unit === 'ratio' || o.unit === 'fraction' ? '' : ` ${o.unit}`;
   const measure = o.measure === 'hazard-ratio' ? 'HR ' : o.measure === 'median' ? 'median ' : '';
   const pm = o.plusMinus === undefined ? '' : ` ± ${fmt(o.plusMinus)}`;
   const of = o.count !== undefined && o.denominator !== undefined ? ` (${o.count} of ${o.denominator})` : '';
-  return `${measure}${fmt(o.value)}${unit}${pm}${of}`;
+  const q = o.qualifier === undefined ? '' : QUALIFIER[o.qualifier];
+  return `${measure}${q}${fmt(o.value)}${unit}${pm}${of}`;
 }
 
 function fmtCi(o: Outcome): string | undefined {

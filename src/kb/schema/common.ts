@@ -47,6 +47,10 @@ export const Provenance = {
 export const Lineage = z.enum(['B', 'T']);
 export type Lineage = z.infer<typeof Lineage>;
 
+/** Lineage of a study population: `any` for figures that cover ALL of every lineage. */
+export const StudyLineage = z.enum(['B', 'T', 'any']);
+export type StudyLineage = z.infer<typeof StudyLineage>;
+
 /** Ph status of a study population, as the source describes it. */
 export const PhPopulation = z.enum(['negative', 'positive', 'positive-or-ph-like', 'any', 'not-stated']);
 export type PhPopulation = z.infer<typeof PhPopulation>;

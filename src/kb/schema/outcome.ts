@@ -119,6 +119,12 @@ export const Outcome = z
     measure: Measure,
     value: z.number(),
     unit: Unit,
+    qualifier: z
+      .enum(['>', '<', '>=', '<=', 'approximately'])
+      .optional()
+      .describe(
+        'when the source gives a bound or an approximation ("greater than 93%", "approximately 50%")',
+      ),
     plusMinus: z.number().nonnegative().optional().describe('the "± x" the source gives with the value'),
     count: z.number().int().nonnegative().optional().describe('numerator when the source gives "x of y"'),
     denominator: z.number().int().positive().optional(),

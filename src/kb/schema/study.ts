@@ -3,7 +3,7 @@
  * @module
  */
 import { z } from 'zod';
-import { Id, Lineage, Nct, Note, PhPopulation, Provenance, Quote, Refs, Setting } from './common.js';
+import { Id, Nct, Note, PhPopulation, Provenance, Quote, Refs, Setting, StudyLineage } from './common.js';
 import { Outcome } from './outcome.js';
 
 export const Phase = z.enum(['1', '1b', '1/2', '2', '3', 'not-stated']);
@@ -58,17 +58,23 @@ export const Study = z
       .describe('other spellings used in the source or its references'),
     named: z.boolean().describe('false when the source does not name the study and the id is descriptive'),
     source: Id.optional().describe('source id; the primary source when absent'),
-    refs: Refs.describe('every reference number the source attaches to the study; may be empty only for ongoing or upcoming studies the source cites none for'),
+    refs: Refs.describe(
+      'every reference number the source attaches to the study; may be empty only for ongoing or upcoming studies the source cites none for',
+    ),
     section: z.string().min(1).describe('the section of the source that describes it'),
     phase: Phase,
     design: Design,
     settings: z.array(Setting).min(1),
     status: StudyStatus,
-    lineage: Lineage,
+    lineage: StudyLineage,
     ph: PhPopulation,
     population: Population,
     regimen: z.string().min(1).describe("the treatment in a clinician's words"),
-    agents: z.array(Id).min(1).describe('agent ids of every drug in the regimen'),
+    agents: z
+      .array(Id)
+      .describe(
+        'agent ids of every drug in the regimen (empty for background cohorts that name no treatment)',
+      ),
     arms: z.array(Arm).default([]),
     trials: z.array(Nct).default([]).describe('NCT ids the source gives for this study'),
     summary: z
