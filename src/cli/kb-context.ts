@@ -2,11 +2,13 @@
  * Loads the installed knowledge base for a command, turning load problems into one clear CLI error.
  * @module
  */
+import { type CompiledKb, compileKb } from '../engine/index.js';
 import { formatIssue } from '../issues/index.js';
 import { type Kb, loadKb } from '../kb/index.js';
 import { CliError } from './io.js';
 
 let cached: Kb | undefined;
+let compiled: CompiledKb | undefined;
 
 /** The installed knowledge base; fails with the list of problems when it does not load. */
 export function installedKb(): Kb {
@@ -23,4 +25,10 @@ export function installedKb(): Kb {
   }
   cached = kb;
   return kb;
+}
+
+/** The installed knowledge base compiled for the engine. */
+export function installedEngineKb(): CompiledKb {
+  compiled ??= compileKb(installedKb());
+  return compiled;
 }

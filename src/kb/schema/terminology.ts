@@ -10,22 +10,6 @@ import { z } from 'zod';
 import { HIGH_RISK_GENETICS, MrdMethod, PediatricRisk, Phase } from '../../profile/schema.js';
 import { Lineage } from './common.js';
 
-/** Where a coding is read, and so what its `fact` and `value` mean. */
-export const MappingKind = z.enum([
-  'condition',
-  'morphology',
-  'clinical-status',
-  'observation',
-  'component',
-  'answer',
-  'interpretation',
-  'risk',
-  'gene',
-  'medication',
-  'unit',
-]);
-export type MappingKind = z.infer<typeof MappingKind>;
-
 /** Fields every entry has: the coding and where it was confirmed. */
 const coding = {
   system: z.string().min(1).describe('code system URI, e.g. http://snomed.info/sct'),
@@ -119,7 +103,7 @@ export const ComponentMapping = z
   .strict();
 
 /** A coded answer (`valueCodeableConcept`) or interpretation (`interpretation`) saying positive or negative. */
-const presence = (kind: 'answer' | 'interpretation') =>
+const presence = <K extends 'answer' | 'interpretation'>(kind: K) =>
   z
     .object({
       kind: z.literal(kind),
@@ -128,7 +112,9 @@ const presence = (kind: 'answer' | 'interpretation') =>
       value: z.enum(['positive', 'negative']),
     })
     .strict();
+/** `Observation.valueCodeableConcept`: a coded answer (LOINC LA…) meaning positive or negative. */
 export const AnswerMapping = presence('answer');
+/** `Observation.interpretation`: POS / NEG. */
 export const InterpretationMapping = presence('interpretation');
 
 /** A risk-group value. No `value` = the code does not say which profile value it is (the note says why). */
@@ -187,6 +173,10 @@ export const CodeMapping = z.discriminatedUnion('kind', [
 ]);
 export type CodeMapping = z.infer<typeof CodeMapping>;
 
+/** Where a coding is read (condition, observation, unit, ...), and so what its `fact` and `value` mean. */
+export type MappingKind = CodeMapping['kind'];
+
+/** One `kb/terminology/*.yaml` file: a description and its mappings. */
 export const TerminologyFile = z
   .object({
     description: z.string().min(1),

@@ -1,0 +1,74 @@
+/**
+ * `frontline recommend [FILE|-] [--json] [--explain]` and its flag form.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { recommend } from '../../api/recommend.js';
+import { CliError, type Io } from '../io.js';
+import { installedEngineKb } from '../kb-context.js';
+import { addProfileFlags, hasProfileFlags, profileFromFlags } from '../profile-flags.js';
+import { renderDecision } from '../render/decision.js';
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CliError(
+      code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${String(code ?? error)}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(
+      `${file === '-' ? 'standard input' : file} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+function run(io: Io, file: string | undefined, flags: Record<string, unknown>): number {
+  if (flags.fit === true && flags.unfit === true) {
+    throw new CliError('choose one of --fit or --unfit');
+  }
+  const fromFlags = hasProfileFlags(flags);
+  if (file !== undefined && fromFlags) {
+    throw new CliError('give either a FILE (or -) or profile flags, not both');
+  }
+  if (file === undefined && !fromFlags) {
+    throw new CliError(
+      'give a profile: a JSON FILE, - for standard input, or flags such as --lineage B --age 45 --ph negative',
+    );
+  }
+  const json = file === undefined ? profileFromFlags(flags) : readJson(file);
+  const result = recommend(json, installedEngineKb());
+  if (!result.ok) {
+    const lines = result.errors.map((e) => `  ${e.path === '' ? '(profile)' : e.path}: ${e.message}`);
+    if (flags.json === true) {
+      io.out(`${JSON.stringify({ errors: result.errors, fhir: result.fhir }, null, 2)}\n`);
+    }
+    throw new CliError(`invalid profile:\n${lines.join('\n')}`);
+  }
+  if (flags.json === true) {
+    io.out(`${JSON.stringify(result.decision, null, 2)}\n`);
+  } else {
+    io.out(renderDecision(result.decision, flags.explain === true));
+  }
+  return 0;
+}
+
+export function registerRecommend(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('recommend')
+    .description(
+      'immunotherapy options for one patient: a profile or FHIR Bundle JSON (FILE or - for stdin), or flags',
+    )
+    .argument('[file]', 'profile or FHIR Bundle JSON; - reads standard input')
+    .option('--json', 'print the recommendation result contract as JSON')
+    .option('--explain', 'print the trace: every condition, the value seen and the verdict');
+  addProfileFlags(cmd).action((file: string | undefined, flags: Record<string, unknown>) => {
+    done(run(io, file, flags));
+  });
+}
