@@ -42,3 +42,14 @@ describe('numbersIn', () => {
     expect(quoteStates('reference list 12,13', 1213)).toBe(false);
   });
 });
+
+describe('LaTeX in the source', () => {
+  it('reads \\% and \\geq as their symbols, so "0.1%" is a number a quote can state', () => {
+    const q = 'very high-risk disease (MRD $\\geq 0.1\\%$ after induction cycle 1';
+    expect(normalizeText(q)).toBe('very high-risk disease (MRD ≥0.1% after induction cycle 1');
+    expect(quoteStates(q, 0.001)).toBe(true);
+  });
+  it('reads \\pm as ±', () => {
+    expect(normalizeText('$96.0\\% \\pm 1.2\\%$')).toBe('96.0% ± 1.2%');
+  });
+});

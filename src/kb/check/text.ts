@@ -1,6 +1,7 @@
 /**
  * How quotes are compared with the source text. Both sides are normalized the same way, so a quote may be copied
  * with or without the source's markup: whitespace is collapsed, `$` (math) and `*` (emphasis) markers are dropped,
+ * the few LaTeX commands of the text read as their symbols (`\%` → `%`, `\geq` → `≥`, `\pm` → `±`, `\times` → `×`),
  * citation superscripts (`¹⁴`, `^{12,13}`) are dropped, and `^{x}` is read as `^x`. Nothing else is forgiven: a
  * changed word, digit or sign is a different text.
  * @module
@@ -16,6 +17,11 @@ export function normalizeText(text: string): string {
     .replace(CITATION, '')
     .replace(SUPERSCRIPTS, '')
     .replace(BRACED, '^$1')
+    .replace(/\\%/g, '%')
+    .replace(/\\geq\s*/g, '≥')
+    .replace(/\\leq\s*/g, '≤')
+    .replace(/\\pm\s*/g, '± ')
+    .replace(/\\times\s*/g, '×')
     .replace(/[$*]/g, '')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
