@@ -117,6 +117,24 @@ describe('kb check finds what is wrong and says where', () => {
     );
   });
 
+  it('fails when our own words in a rule carry a number no quote states', () => {
+    const { files: changed, file } = mutate(
+      (f) => f.folder === 'rules' && /\nrules:\n/.test(f.text),
+      (doc) => {
+        doc.setIn(['rules', 0, 'rationale'], 'Improves 5-year OS by 47 percentage points.');
+      },
+    );
+    const found = errors(checkKbFiles(changed));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: 'kb.number-not-in-quote',
+        file: file.path,
+        path: 'rules.0.rationale',
+        message: expect.stringContaining('47'),
+      }),
+    );
+  });
+
   it('fails when the source text is not the review', () => {
     const result = checkKbFiles(files, { sourcePath: 'package.json' });
     expect(result.issues).toContainEqual(

@@ -8,6 +8,7 @@ import type { Issue } from '../../issues/index.js';
 import { type KbFile, type LoadResult, parseKb } from '../load.js';
 import { locateSourceText } from '../paths.js';
 import type { Kb } from '../schema/index.js';
+import { checkProse } from './prose.js';
 import { checkProvenance, type ProvenanceCounts } from './provenance.js';
 import { checkReferences } from './references.js';
 import { type PreparedText, prepareText } from './text.js';
@@ -75,6 +76,7 @@ export function checkKbFiles(files: readonly KbFile[], options: CheckOptions = {
   const provenance = checkProvenance(loaded.kb, loaded.origins, texts);
   issues.push(...provenance.issues);
   issues.push(...checkReferences(loaded.kb, loaded.origins, texts));
+  issues.push(...checkProse(loaded.kb, loaded.origins));
   return {
     kb: loaded.kb,
     origins: loaded.origins,
