@@ -3,7 +3,7 @@
  * functions (the engine's throughput target includes the trace).
  * @module
  */
-import type { Comparison, Criterion, FactName } from '../kb/index.js';
+import type { Comparison, Criterion, FactName } from '../kb/core.js';
 import type { Profile } from '../profile/index.js';
 import { and3, not3, or3, type Verdict } from './logic.js';
 import { describeCondition, type Scalar, type TraceNode } from './trace.js';

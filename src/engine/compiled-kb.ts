@@ -3,7 +3,15 @@
  * (evidence, key numbers, derived differences) built once.
  * @module
  */
-import type { Alert, Boundary, FactInfo, Kb, Rule, Study } from '../kb/index.js';
+import {
+  type Alert,
+  type Boundary,
+  type FactInfo,
+  type Kb,
+  printedIn,
+  type Rule,
+  type Study,
+} from '../kb/core.js';
 import { compileCriterion, type Evaluator } from './compile.js';
 import type { DerivedComparison, EvidenceItem, KeyNumber, StatementRef } from './decision.js';
 import { fmt, summarizeOutcomes } from './format.js';
@@ -62,7 +70,7 @@ function derive(kb: Kb, rule: Rule, studies: ReadonlyMap<string, Study>): Derive
       control: { outcome: ctl.id, value: ctl.value },
       absoluteDifference: diff,
       numberNeededToTreat: nnt,
-      text: `Derived by Frontline (not reported in the review): ${study.name} ${endpoint} ${fmt(exp.value)}% vs ${fmt(ctl.value)}%, absolute difference ${sign}${fmt(diff)} percentage points${nnt === null ? '; no benefit, so no number needed to treat' : `; number needed to treat ≈ ${nnt}`}.`,
+      text: `Derived by Frontline (not reported in the review): ${study.name} ${endpoint} ${printedIn(exp.quote, exp.value)}% vs ${printedIn(ctl.quote, ctl.value)}%, absolute difference ${sign}${fmt(diff)} percentage points${nnt === null ? '; no benefit, so no number needed to treat' : `; number needed to treat ≈ ${nnt}`}.`,
     });
   }
   void kb;

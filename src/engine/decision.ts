@@ -2,7 +2,7 @@
  * The decision: PRODUCT.md "Recommendation result (output contract, JSON)". Fields may be added, never renamed.
  * @module
  */
-import type { Outcome, Strength } from '../kb/index.js';
+import type { Outcome, Strength } from '../kb/core.js';
 import type { Profile } from '../profile/index.js';
 import type { Verdict } from './logic.js';
 import type { TraceNode } from './trace.js';

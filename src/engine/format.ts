@@ -3,7 +3,7 @@
  * every surface so the CLI, the API, the cards and the web app say the same thing.
  * @module
  */
-import type { Outcome, Study } from '../kb/index.js';
+import { type Outcome, printedIn, type Study } from '../kb/core.js';
 
 /** A number as printed in the source: no trailing zeros. */
 export function fmt(value: number): string {
@@ -34,17 +34,18 @@ const QUALIFIER: Record<NonNullable<Outcome['qualifier']>, string> = {
 export function fmtValue(o: Outcome): string {
   const unit = o.unit === '%' ? '%' : o.unit === 'ratio' || o.unit === 'fraction' ? '' : ` ${o.unit}`;
   const measure = o.measure === 'hazard-ratio' ? 'HR ' : o.measure === 'median' ? 'median ' : '';
-  const pm = o.plusMinus === undefined ? '' : ` ± ${fmt(o.plusMinus)}`;
+  const pm = o.plusMinus === undefined ? '' : ` ± ${printedIn(o.quote, o.plusMinus)}`;
   const of = o.count !== undefined && o.denominator !== undefined ? ` (${o.count} of ${o.denominator})` : '';
   const q = o.qualifier === undefined ? '' : QUALIFIER[o.qualifier];
-  return `${measure}${q}${fmt(o.value)}${unit}${pm}${of}`;
+  return `${measure}${q}${printedIn(o.quote, o.value)}${unit}${pm}${of}`;
 }
 
 function fmtCi(o: Outcome): string | undefined {
   if (o.ci === undefined) {
     return undefined;
   }
-  return `${o.ci.level === undefined ? '' : `${fmt(o.ci.level)}% `}CI ${fmt(o.ci.lower)}-${fmt(o.ci.upper)}`;
+  const level = o.ci.level === undefined ? '' : `${fmt(o.ci.level)}% `;
+  return `${level}CI ${printedIn(o.quote, o.ci.lower)}-${printedIn(o.quote, o.ci.upper)}`;
 }
 
 /** The endpoint heading: "3-year OS", "grade ≥3 CRS". */

@@ -3,7 +3,7 @@
  * the web app all render this same object.
  * @module
  */
-import type { FactName, Operator } from '../kb/index.js';
+import type { FactName, Operator } from '../kb/core.js';
 import type { Verdict } from './logic.js';
 
 export type Scalar = string | number | boolean;

@@ -11,6 +11,7 @@ export {
   checkKbFiles,
   normalizeText,
   numbersIn,
+  printedIn,
   quoteStates,
 } from './check/index.js';
 export { type KbFile, type LoadResult, type Origin, parseKb, readKbFiles } from './load.js';

@@ -13,7 +13,7 @@ import { checkProvenance, type ProvenanceCounts } from './provenance.js';
 import { checkReferences } from './references.js';
 import { type PreparedText, prepareText } from './text.js';
 
-export { normalizeText, numbersIn, prepareText, quoteStates } from './text.js';
+export { normalizeText, numbersIn, prepareText, printedIn, quoteStates } from './text.js';
 
 export interface CheckOptions {
   /** Path of the primary source's full text (`--source FILE`). */

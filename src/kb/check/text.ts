@@ -78,3 +78,18 @@ export function numbersIn(quote: string): number[] {
 export function quoteStates(quote: string, value: number): boolean {
   return numbersIn(quote).some((n) => Math.abs(n - value) <= 1e-9 * Math.max(1, Math.abs(value)));
 }
+
+/**
+ * How the source prints `value` in `quote` ("0.70", "96.0"), so displays keep the source's precision; the plain
+ * number when the quote does not print it.
+ */
+export function printedIn(quote: string, value: number): string {
+  const text = normalizeText(quote);
+  for (const m of text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+/g)) {
+    const token = m[0];
+    if (Math.abs(Number(token.replaceAll(',', '')) - value) <= 1e-9 * Math.max(1, Math.abs(value))) {
+      return token.startsWith('.') ? `0${token}` : token;
+    }
+  }
+  return String(Number(value.toPrecision(12)));
+}
