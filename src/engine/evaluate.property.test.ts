@@ -1,0 +1,87 @@
+// Properties of the engine over generated profiles (bounded to a few seconds).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anyJson, validProfile } from '../../test/support/arbitraries.js';
+import { loadKb } from '../kb/index.js';
+import { type Profile, parseProfile } from '../profile/index.js';
+import { compileKb } from './compiled-kb.js';
+import { evaluate } from './evaluate.js';
+
+const { kb } = loadKb();
+if (kb === undefined) {
+  throw new Error('the knowledge base does not load');
+}
+const ckb = compileKb(kb);
+
+describe('engine properties', () => {
+  it('evaluates any valid profile without throwing, with the notice and KB version', () => {
+    fc.assert(
+      fc.property(validProfile, (json) => {
+        const parsed = parseProfile(json);
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) {
+          const d = evaluate(parsed.profile, ckb);
+          expect(d.kbVersion).toBe(kb.version);
+          expect(d.notice).toBe('decision support, not a substitute for clinical judgment');
+          for (const o of d.options) {
+            expect(o.verdict).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('removing a fact never makes an option apply, so never raises one to "recommended" (unknown is not false)', () => {
+    fc.assert(
+      fc.property(validProfile, fc.nat(), (json, pick) => {
+        const parsed = parseProfile(json);
+        if (!parsed.ok) {
+          return;
+        }
+        const keys = Object.keys(parsed.profile).filter((k) => k !== 'lineage' && k !== 'phase');
+        if (keys.length === 0) {
+          return;
+        }
+        const drop = keys[pick % keys.length] as keyof Profile;
+        const { [drop]: _removed, ...rest } = parsed.profile;
+        const before = new Set(evaluate(parsed.profile, ckb).options.map((o) => o.id));
+        const after = evaluate(rest as Profile, ckb);
+        for (const o of after.options) {
+          // An option that applies without the fact applied with it too: the fact was not needed.
+          expect(before.has(o.id), `${o.id} appeared when ${drop} was removed`).toBe(true);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('is deterministic: the same profile gives the same decision', () => {
+    fc.assert(
+      fc.property(validProfile, (json) => {
+        const parsed = parseProfile(json);
+        if (parsed.ok) {
+          expect(JSON.stringify(evaluate(parsed.profile, ckb))).toBe(
+            JSON.stringify(evaluate(parsed.profile, ckb)),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary JSON: it parses or names the bad fields', () => {
+    fc.assert(
+      fc.property(anyJson, (json) => {
+        const parsed = parseProfile(json);
+        if (!parsed.ok) {
+          expect(parsed.errors.length).toBeGreaterThan(0);
+          for (const e of parsed.errors) {
+            expect(e.message.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,0 +1,118 @@
+// The knowledge base for server and card tests: the installed one, plus TEST-ONLY rules and an alert so that every
+// kind of card appears whatever the curators have written so far. The fixture rules are not clinical content: they
+// reuse real study ids and quotes only so that links and citations resolve; their strengths are arbitrary.
+import { type CompiledKb, compileKb } from '../../src/engine/index.js';
+import { Alert, type Kb, loadKb, Rule, type Study } from '../../src/kb/index.js';
+
+function installed(): Kb {
+  const { kb, issues } = loadKb();
+  if (kb === undefined) {
+    throw new Error(
+      `the knowledge base does not load, so these tests cannot run (${issues.length} problems; run \`frontline kb check\`)`,
+    );
+  }
+  return kb;
+}
+
+function studyWithOutcomes(kb: Kb): Study {
+  const s = kb.studies.find((x) => x.outcomes.length >= 2 && x.refs.length > 0) ?? kb.studies[0];
+  if (s === undefined) {
+    throw new Error('the knowledge base has no study');
+  }
+  return s;
+}
+
+export const FIXTURE_RULE_IDS = [
+  'test.fixture-supported',
+  'test.fixture-caution',
+  'test.fixture-pending',
+] as const;
+
+function fixtureRules(kb: Kb): Rule[] {
+  const s = studyWithOutcomes(kb);
+  const agent = s.agents.find((a) => a !== 'chemotherapy') ?? s.agents[0] ?? 'blinatumomab';
+  const evidence = [{ study: s.id, refs: s.summary.refs, quote: s.summary.quote }];
+  const keyNumbers = [{ study: s.id, outcomes: s.outcomes.slice(0, 2).map((o) => o.id) }];
+  return [
+    Rule.parse({
+      id: 'test.fixture-supported',
+      title: `TEST FIXTURE option using ${agent} for B-ALL under 55 (not clinical content)`,
+      section: 'test',
+      strength: 'supported',
+      rank: 1,
+      agents: [agent],
+      trials: s.trials.slice(0, 1),
+      when: {
+        all: [
+          { fact: 'lineage', op: 'eq', value: 'B' },
+          { fact: 'age', op: 'lt', value: 55, written: '<55' },
+        ],
+      },
+      rationale: 'Test fixture: exercises a supported option with key numbers and evidence.',
+      evidence,
+      keyNumbers,
+      warnings: [
+        {
+          code: 'test.fixture-warning',
+          text: 'Test fixture warning that depends on Ph status',
+          refs: s.summary.refs,
+          quote: s.summary.quote,
+          when: { fact: 'ph', op: 'eq', value: 'positive' },
+        },
+      ],
+    }),
+    Rule.parse({
+      id: 'test.fixture-caution',
+      title: 'TEST FIXTURE caution option (not clinical content)',
+      section: 'test',
+      strength: 'caution',
+      rank: 1,
+      agents: [agent],
+      when: { fact: 'lineage', op: 'eq', value: 'B' },
+      rationale: 'Test fixture: exercises a warning card.',
+      evidence,
+    }),
+    Rule.parse({
+      id: 'test.fixture-pending',
+      title: 'TEST FIXTURE option that needs Ph status (not clinical content)',
+      section: 'test',
+      strength: 'consider',
+      rank: 1,
+      agents: [agent],
+      when: {
+        all: [
+          { fact: 'lineage', op: 'eq', value: 'B' },
+          { fact: 'ph', op: 'eq', value: 'positive' },
+        ],
+      },
+      rationale: 'Test fixture: pending on an unknown fact.',
+      evidence,
+    }),
+  ];
+}
+
+function fixtureAlert(kb: Kb): Alert {
+  const s = studyWithOutcomes(kb);
+  return Alert.parse({
+    code: 'test.fixture-alert',
+    text: 'TEST FIXTURE alert for CNS disease (not clinical content)',
+    refs: s.summary.refs,
+    quote: s.summary.quote,
+    when: { fact: 'cnsDisease', op: 'eq', value: true },
+  });
+}
+
+let cached: CompiledKb | undefined;
+
+/** The installed knowledge base with the test-only rules and alert added, compiled. */
+export function testKb(): CompiledKb {
+  if (cached === undefined) {
+    const kb = installed();
+    cached = compileKb({
+      ...kb,
+      recommendations: [...kb.recommendations, ...fixtureRules(kb)],
+      alerts: [...kb.alerts, fixtureAlert(kb)],
+    });
+  }
+  return cached;
+}
