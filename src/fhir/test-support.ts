@@ -10,12 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { type CodeMapping, KB_DIR, loadKb, PROJECT_ROOT, parseKb, readKbFiles } from '../kb/index.js';
 
 /**
- * The `shared/standards/examples` folder, found by walking up from the calling test file.
+ * The `shared/standards/examples` folder: `$FRONTLINE_SHARED_DIR/standards/examples` when set (CI sets it), else
+ * found by walking up from the calling test file.
  *
  * @param from - the test's `import.meta.url`
  * @throws when no parent folder holds `shared/standards/examples` (the tests need the workspace's real files)
  */
 export function examplesDir(from: string): string {
+  const env = process.env.FRONTLINE_SHARED_DIR;
+  if (env !== undefined && env !== '' && existsSync(join(env, 'standards', 'examples'))) {
+    return resolve(env, 'standards', 'examples');
+  }
   const start = dirname(fileURLToPath(from));
   let dir = start;
   for (;;) {
