@@ -1,0 +1,98 @@
+// `frontline screen` on small cohorts: per-patient results, a per-trial summary, bad lines reported by number.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../io.js';
+import { run } from '../program.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    isTty: false,
+  };
+  return { code: await run(argv, io), out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'frontline-screen-'));
+
+describe('frontline screen', () => {
+  it('screens NDJSON, reports a bad line by number and continues', async () => {
+    const cohort = join(dir, 'cohort.ndjson');
+    writeFileSync(
+      cohort,
+      [
+        JSON.stringify({ id: 'p1', profile: { lineage: 'B', age: 45, ph: 'negative' } }),
+        '{ not json',
+        JSON.stringify({ lineage: 'B', age: 70, ph: 'positive' }),
+        JSON.stringify({ lineage: 'B', age: 300 }),
+        '',
+        JSON.stringify({ lineage: 'B', age: 19, ph: 'negative', phase: 'remission', mrd: { value: 0.001 } }),
+      ].join('\n'),
+    );
+    const out = join(dir, 'results.ndjson');
+    const summary = join(dir, 'summary.json');
+    const r = await cli('screen', cohort, '--out', out, '--summary', summary);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/line 2: not valid JSON/);
+    expect(r.err).toMatch(/line 4: age: age is in years, from 0 to 120/);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((x) => [x.line, x.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+      [4, false],
+      [6, true],
+    ]);
+    expect(rows[0]?.id).toBe('p1');
+    expect(rows[2]?.trials).toEqual(expect.arrayContaining(['NCT04530565', 'NCT04722848']));
+    const s = JSON.parse(readFileSync(summary, 'utf8')) as {
+      profiles: number;
+      evaluated: number;
+      rejected: number;
+      trials: { nct: string; candidates: number }[];
+    };
+    expect([s.profiles, s.evaluated, s.rejected]).toEqual([5, 3, 2]);
+    expect(s.trials.find((t) => t.nct === 'NCT04530565')?.candidates).toBe(1);
+    expect(s.trials.find((t) => t.nct === 'NCT03876769')?.candidates).toBe(1);
+    expect(r.out).toMatch(/NCT04530565\s+EA9181\s+1/);
+  });
+
+  it('screens CSV with list columns and writes CSV', async () => {
+    const cohort = join(dir, 'cohort.csv');
+    writeFileSync(
+      cohort,
+      'id,lineage,age,ph,highRiskGenetics,mrd,mrdAfterCycle\na,B,30,negative,KMT2A;TP53,,\nb,T,16,,,,\nc,B,36,negative,,0.0002,2\n',
+    );
+    const out = join(dir, 'results.csv');
+    const r = await cli('screen', cohort, '--out', out);
+    expect(r.code, r.err).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.id)).toEqual(['a', 'b', 'c']);
+    expect(rows[0]?.options).toMatch(/blinatumomab.high-risk-consolidation:consider/);
+    expect(rows[1]?.options).toMatch(/t-all.multiagent-chemotherapy:supported/);
+  });
+
+  it('names a bad --format', async () => {
+    const r = await cli('screen', join(dir, 'cohort.csv'), '--format', 'xml');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--format: unknown format "xml"; allowed: ndjson, csv/);
+  });
+
+  it('names a missing file', async () => {
+    const r = await cli('screen', join(dir, 'none.ndjson'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no such file/);
+  });
+});
