@@ -4,7 +4,7 @@
  */
 import { type CompiledKb, compileKb } from '../engine/index.js';
 import { formatIssue } from '../issues/index.js';
-import { type Kb, loadKb } from '../kb/index.js';
+import { type Kb, loadInstalledKb } from '../kb/index.js';
 import { CliError } from './io.js';
 
 let cached: Kb | undefined;
@@ -15,7 +15,7 @@ export function installedKb(): Kb {
   if (cached !== undefined) {
     return cached;
   }
-  const { kb, issues } = loadKb();
+  const { kb, issues } = loadInstalledKb();
   if (kb === undefined) {
     const list = issues.slice(0, 20).map((i) => `  ${formatIssue(i)}`);
     throw new CliError(

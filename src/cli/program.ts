@@ -4,18 +4,12 @@
  * @module
  */
 import { Command, CommanderError } from 'commander';
-import { registerKb } from './commands/kb.js';
-import { registerStudies } from './commands/studies.js';
 import { CliError, type Io } from './io.js';
+import { REGISTRATIONS } from './registry.js';
 
 export type Register = (program: Command, io: Io, done: (code: number) => void) => void;
 
-const registrations: Register[] = [registerKb, registerStudies];
-
-/** Adds a command family (used by later layers: recommend, screen, serve). */
-export function addCommands(register: Register): void {
-  registrations.push(register);
-}
+const registrations: readonly Register[] = REGISTRATIONS;
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {

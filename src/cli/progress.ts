@@ -27,12 +27,18 @@ export class Progress {
       return;
     }
     this.lastDraw = now;
-    const fraction = this.totalBytes === undefined || this.totalBytes === 0 ? undefined : Math.min(1, this.bytes / this.totalBytes);
+    const fraction =
+      this.totalBytes === undefined || this.totalBytes === 0
+        ? undefined
+        : Math.min(1, this.bytes / this.totalBytes);
     const rate = Math.round(records / Math.max(0.001, (now - this.started) / 1000));
     if (this.tty) {
       const width = 30;
       const filled = fraction === undefined ? 0 : Math.round(fraction * width);
-      const bar = fraction === undefined ? '' : `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% `;
+      const bar =
+        fraction === undefined
+          ? ''
+          : `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% `;
       this.io.err(`\r${bar}${records} records, ${rate}/s`);
       return;
     }
@@ -45,6 +51,8 @@ export class Progress {
 
   done(records: number): void {
     const seconds = (performance.now() - this.started) / 1000;
-    this.io.err(`${this.tty ? '\r' : ''}screen: ${records} records in ${seconds.toFixed(1)} s${this.tty ? ' '.repeat(20) : ''}\n`);
+    this.io.err(
+      `${this.tty ? '\r' : ''}screen: ${records} records in ${seconds.toFixed(1)} s${this.tty ? ' '.repeat(20) : ''}\n`,
+    );
   }
 }

@@ -14,6 +14,7 @@ export {
   printedIn,
   quoteStates,
 } from './check/index.js';
+export { filesHash, KB_BUNDLE, loadInstalledKb, writeKbBundle } from './installed.js';
 export { type KbFile, type LoadResult, type Origin, parseKb, readKbFiles } from './load.js';
 export { KB_DIR, locateSourceText, PROJECT_ROOT } from './paths.js';
 export * from './schema/index.js';

@@ -3,7 +3,6 @@
  * @module
  */
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { formatIssue, hasErrors } from '../../issues/index.js';
 import { checkKbFiles, exportJson, type Kb, outcomesCsv, readInstalledKbFiles } from '../../kb/index.js';
 import { kbSchemas } from '../../kb/json-schema.js';
@@ -23,7 +22,7 @@ export function kbCounts(kb: Kb): Record<string, number> {
   };
 }
 
-function check(io: Io, opts: { source?: string; json?: boolean }): number {
+export function check(io: Io, opts: { source?: string; json?: boolean }): number {
   const result = checkKbFiles(
     readInstalledKbFiles(),
     opts.source === undefined ? {} : { sourcePath: opts.source },
@@ -69,7 +68,7 @@ function check(io: Io, opts: { source?: string; json?: boolean }): number {
   return failed ? 1 : 0;
 }
 
-function exportKb(io: Io, opts: { json?: boolean; csv?: boolean; out?: string }): number {
+export function exportKb(io: Io, opts: { json?: boolean; csv?: boolean; out?: string }): number {
   if (opts.json === true && opts.csv === true) {
     throw new CliError('choose one of --json or --csv');
   }
@@ -84,7 +83,7 @@ function exportKb(io: Io, opts: { json?: boolean; csv?: boolean; out?: string })
   return 0;
 }
 
-function schema(io: Io, opts: { out?: string }): number {
+export function schema(io: Io, opts: { out?: string }): number {
   const schemas = kbSchemas();
   if (opts.out === undefined) {
     io.out(`${JSON.stringify(schemas.kb, null, 2)}\n`);
@@ -95,34 +94,4 @@ function schema(io: Io, opts: { out?: string }): number {
   }
   io.err(`wrote ${Object.keys(schemas).length} JSON Schemas to ${opts.out}\n`);
   return 0;
-}
-
-export function registerKb(program: Command, io: Io, done: (code: number) => void): void {
-  const kb = program.command('kb').description('check, export and describe the knowledge base');
-  kb.command('check')
-    .description(
-      'validate every file, prove every quote and number against the source, check cross-references',
-    )
-    .option(
-      '--source <file>',
-      'path of the review text (default: ../shared/sources/review-dias-litzow-2025.txt)',
-    )
-    .option('--json', 'print the result as JSON')
-    .action((opts: { source?: string; json?: boolean }) => {
-      done(check(io, opts));
-    });
-  kb.command('export')
-    .description('print the whole knowledge base as JSON, or one CSV row per outcome')
-    .option('--json', 'JSON (the default)')
-    .option('--csv', 'CSV, one row per outcome')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action((opts: { json?: boolean; csv?: boolean; out?: string }) => {
-      done(exportKb(io, opts));
-    });
-  kb.command('schema')
-    .description('print the JSON Schema of the knowledge base (generated from the zod schemas)')
-    .option('--out <dir>', 'write one schema per data-file kind into a folder')
-    .action((opts: { out?: string }) => {
-      done(schema(io, opts));
-    });
 }

@@ -3,11 +3,10 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { recommend } from '../../api/recommend.js';
 import { CliError, type Io } from '../io.js';
 import { installedEngineKb } from '../kb-context.js';
-import { addProfileFlags, hasProfileFlags, profileFromFlags } from '../profile-flags.js';
+import { hasProfileFlags, profileFromFlags } from '../profile-flags.js';
 import { renderDecision } from '../render/decision.js';
 
 function readJson(file: string): unknown {
@@ -29,7 +28,7 @@ function readJson(file: string): unknown {
   }
 }
 
-function run(io: Io, file: string | undefined, flags: Record<string, unknown>): number {
+export function run(io: Io, file: string | undefined, flags: Record<string, unknown>): number {
   if (flags.fit === true && flags.unfit === true) {
     throw new CliError('choose one of --fit or --unfit');
   }
@@ -57,18 +56,4 @@ function run(io: Io, file: string | undefined, flags: Record<string, unknown>): 
     io.out(renderDecision(result.decision, flags.explain === true));
   }
   return 0;
-}
-
-export function registerRecommend(program: Command, io: Io, done: (code: number) => void): void {
-  const cmd = program
-    .command('recommend')
-    .description(
-      'immunotherapy options for one patient: a profile or FHIR Bundle JSON (FILE or - for stdin), or flags',
-    )
-    .argument('[file]', 'profile or FHIR Bundle JSON; - reads standard input')
-    .option('--json', 'print the recommendation result contract as JSON')
-    .option('--explain', 'print the trace: every condition, the value seen and the verdict');
-  addProfileFlags(cmd).action((file: string | undefined, flags: Record<string, unknown>) => {
-    done(run(io, file, flags));
-  });
 }

@@ -9,7 +9,6 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import type { Command } from 'commander';
 import { parse as csvParse } from 'csv-parse';
 import { stringify as csvStringify } from 'csv-stringify/sync';
 import {
@@ -21,7 +20,6 @@ import {
 } from '../../api/screen.js';
 import type { CompiledKb } from '../../engine/index.js';
 import { CliError, type Io } from '../io.js';
-import { installedEngineKb } from '../kb-context.js';
 import { Progress } from '../progress.js';
 import { table } from '../text.js';
 
@@ -162,7 +160,7 @@ async function close(out: Writable): Promise<void> {
   }
 }
 
-async function screen(io: Io, file: string, opts: Options, ckb: CompiledKb): Promise<number> {
+export async function screen(io: Io, file: string, opts: Options, ckb: CompiledKb): Promise<number> {
   const format = inputFormat(file, opts.format);
   const outFormat = outputFormat(opts);
   const total = sizeOf(file);
@@ -203,22 +201,4 @@ async function screen(io: Io, file: string, opts: Options, ckb: CompiledKb): Pro
     io.out(text);
   }
   return summary.rejected > 0 ? 3 : 0;
-}
-
-export function registerScreen(program: Command, io: Io, done: (code: number) => void): void {
-  program
-    .command('screen')
-    .description('screen a cohort (NDJSON or CSV, one patient per line) for options and trial candidates')
-    .argument('<cohort>', 'NDJSON or CSV file; - reads standard input (NDJSON unless --format csv)')
-    .option('--out <file>', 'write per-patient results here (default: standard output)')
-    .option('--format <format>', 'input format: ndjson or csv (default: from the file extension)')
-    .option('--out-format <format>', 'output format: ndjson or csv (default: from --out, else ndjson)')
-    .option('--summary <file>', 'also write the per-trial summary as JSON')
-    .addHelpText(
-      'after',
-      '\nA record is a profile, a FHIR Bundle, or {"id": ..., "profile": {...}}. CSV columns are profile fields\n(id, age, lineage, ph, cd20Percent, mrd, mrdAfterCycle, mrdMethod, highRiskGenetics as "KMT2A;TP53", ...).\nExit status: 0 all evaluated, 3 some records rejected (each reported with its line number), 2 usage error.',
-    )
-    .action(async (cohort: string, opts: Options) => {
-      done(await screen(io, cohort, opts, installedEngineKb()));
-    });
 }

@@ -2,11 +2,9 @@
  * `frontline studies`, `frontline study ID` and `frontline trials`: the evidence, readable in a terminal.
  * @module
  */
-import type { Command } from 'commander';
 import { describeOutcome, fmt } from '../../engine/index.js';
 import { filterStudies, findStudy, type Kb, type Study, studiesCsv, suggestStudies } from '../../kb/index.js';
 import { CliError, type Io } from '../io.js';
-import { installedKb } from '../kb-context.js';
 import { table, wrap } from '../text.js';
 
 const WIDTH = Math.min(process.stdout.columns ?? 100, 110);
@@ -70,7 +68,7 @@ function renderStudy(kb: Kb, s: Study): string {
   return lines.join('\n');
 }
 
-function studies(
+export function studies(
   io: Io,
   kb: Kb,
   opts: { agent?: string; setting?: string; json?: boolean; csv?: boolean },
@@ -109,7 +107,7 @@ function studies(
   return 0;
 }
 
-function study(io: Io, kb: Kb, id: string, opts: { json?: boolean }): number {
+export function study(io: Io, kb: Kb, id: string, opts: { json?: boolean }): number {
   const s = findStudy(kb, id);
   if (s === undefined) {
     const near = suggestStudies(kb, id);
@@ -125,7 +123,7 @@ function study(io: Io, kb: Kb, id: string, opts: { json?: boolean }): number {
   return 0;
 }
 
-function trials(io: Io, kb: Kb, opts: { json?: boolean }): number {
+export function trials(io: Io, kb: Kb, opts: { json?: boolean }): number {
   const list = [...kb.trials].sort((a, b) => (a.nct < b.nct ? -1 : 1));
   if (opts.json === true) {
     io.out(`${JSON.stringify({ kbVersion: kb.version, trials: list }, null, 2)}\n`);
@@ -144,32 +142,4 @@ function trials(io: Io, kb: Kb, opts: { json?: boolean }): number {
   }
   io.out(`${lines.join('\n')}${list.length} trials named in the review · knowledge base ${kb.version}\n`);
   return 0;
-}
-
-export function registerStudies(program: Command, io: Io, done: (code: number) => void): void {
-  program
-    .command('studies')
-    .description('list the studies of the review')
-    .option('--agent <name>', 'only studies using this agent (id, name, alias or brand)')
-    .option('--setting <setting>', 'only studies in this setting: frontline, mrd, relapsed-refractory')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV, one row per study')
-    .action((opts: { agent?: string; setting?: string; json?: boolean; csv?: boolean }) => {
-      done(studies(io, installedKb(), opts));
-    });
-  program
-    .command('study')
-    .description('one study with every outcome, its quote and reference numbers')
-    .argument('<id>', 'study id, name or alias (e.g. e1910)')
-    .option('--json', 'print JSON')
-    .action((id: string, opts: { json?: boolean }) => {
-      done(study(io, installedKb(), id, opts));
-    });
-  program
-    .command('trials')
-    .description('the NCT trials named in the review, with what the review says of each')
-    .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
-      done(trials(io, installedKb(), opts));
-    });
 }

@@ -1,0 +1,154 @@
+/**
+ * Every command's definition (arguments, options, help). Implementations are imported only when a command runs, so
+ * `frontline --help` and each command load no more than they need (the CLI's cold start is part of its contract).
+ * @module
+ */
+import type { Command } from 'commander';
+import type { Io } from './io.js';
+import { addProfileFlags } from './profile-flags.js';
+
+export type Done = (code: number) => void;
+
+const kbContext = () => import('./kb-context.js');
+
+function registerRecommend(program: Command, io: Io, done: Done): void {
+  const cmd = program
+    .command('recommend')
+    .description(
+      'immunotherapy options for one patient: a profile or FHIR Bundle JSON (FILE or - for stdin), or flags',
+    )
+    .argument('[file]', 'profile or FHIR Bundle JSON; - reads standard input')
+    .option('--json', 'print the recommendation result contract as JSON')
+    .option('--explain', 'print the trace: every condition, the value seen and the verdict');
+  addProfileFlags(cmd).action(async (file: string | undefined, flags: Record<string, unknown>) => {
+    const { run } = await import('./commands/recommend.js');
+    done(run(io, file, flags));
+  });
+}
+
+function registerScreen(program: Command, io: Io, done: Done): void {
+  program
+    .command('screen')
+    .description('screen a cohort (NDJSON or CSV, one patient per line) for options and trial candidates')
+    .argument('<cohort>', 'NDJSON or CSV file; - reads standard input (NDJSON unless --format csv)')
+    .option('--out <file>', 'write per-patient results here (default: standard output)')
+    .option('--format <format>', 'input format: ndjson or csv (default: from the file extension)')
+    .option('--out-format <format>', 'output format: ndjson or csv (default: from --out, else ndjson)')
+    .option('--summary <file>', 'also write the per-trial summary as JSON')
+    .addHelpText(
+      'after',
+      '\nA record is a profile, a FHIR Bundle, or {"id": ..., "profile": {...}}. CSV columns are profile fields\n(id, age, lineage, ph, cd20Percent, mrd, mrdAfterCycle, mrdMethod, highRiskGenetics as "KMT2A;TP53", ...).\nExit status: 0 all evaluated, 3 some records rejected (each reported with its line number), 2 usage error.',
+    )
+    .action(async (cohort: string, opts: Record<string, string>) => {
+      const [{ screen }, { installedEngineKb }] = await Promise.all([
+        import('./commands/screen.js'),
+        kbContext(),
+      ]);
+      done(await screen(io, cohort, opts, installedEngineKb()));
+    });
+}
+
+function registerKb(program: Command, io: Io, done: Done): void {
+  const kb = program.command('kb').description('check, export and describe the knowledge base');
+  kb.command('check')
+    .description(
+      'validate every file, prove every quote and number against the source, check cross-references',
+    )
+    .option(
+      '--source <file>',
+      'path of the review text (default: ../shared/sources/review-dias-litzow-2025.txt)',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { source?: string; json?: boolean }) => {
+      const { check } = await import('./commands/kb.js');
+      done(check(io, opts));
+    });
+  kb.command('export')
+    .description('print the whole knowledge base as JSON, or one CSV row per outcome')
+    .option('--json', 'JSON (the default)')
+    .option('--csv', 'CSV, one row per outcome')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (opts: { json?: boolean; csv?: boolean; out?: string }) => {
+      const { exportKb } = await import('./commands/kb.js');
+      done(exportKb(io, opts));
+    });
+  kb.command('schema')
+    .description('print the JSON Schema of the knowledge base (generated from the zod schemas)')
+    .option('--out <dir>', 'write one schema per data-file kind into a folder')
+    .action(async (opts: { out?: string }) => {
+      const { schema } = await import('./commands/kb.js');
+      done(schema(io, opts));
+    });
+}
+
+function registerStudies(program: Command, io: Io, done: Done): void {
+  program
+    .command('studies')
+    .description('list the studies of the review')
+    .option('--agent <name>', 'only studies using this agent (id, name, alias or brand)')
+    .option('--setting <setting>', 'only studies in this setting: frontline, mrd, relapsed-refractory')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV, one row per study')
+    .action(async (opts: { agent?: string; setting?: string; json?: boolean; csv?: boolean }) => {
+      const [{ studies }, { installedKb }] = await Promise.all([
+        import('./commands/studies.js'),
+        kbContext(),
+      ]);
+      done(studies(io, installedKb(), opts));
+    });
+  program
+    .command('study')
+    .description('one study with every outcome, its quote and reference numbers')
+    .argument('<id>', 'study id, name or alias (e.g. e1910)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const [{ study }, { installedKb }] = await Promise.all([import('./commands/studies.js'), kbContext()]);
+      done(study(io, installedKb(), id, opts));
+    });
+  program
+    .command('trials')
+    .description('the NCT trials named in the review, with what the review says of each')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const [{ trials }, { installedKb }] = await Promise.all([import('./commands/studies.js'), kbContext()]);
+      done(trials(io, installedKb(), opts));
+    });
+}
+
+function registerServe(program: Command, io: Io, done: Done): void {
+  program
+    .command('serve')
+    .description('serve the web app, the REST API and the CDS Hooks service on one port')
+    .option('--port <n>', 'port to listen on (default: $PORT or 3000; 0 = any free port)')
+    .option('--host <h>', 'interface to listen on (default 127.0.0.1; 0.0.0.0 for all)')
+    .option(
+      '--db <file>',
+      'SQLite store for feedback and the audit (default: $FRONTLINE_DB or ./frontline.db)',
+    )
+    .option(
+      '--public-url <url>',
+      'base URL clients use to reach this server (links, JWT aud); $FRONTLINE_PUBLIC_URL',
+    )
+    .option(
+      '--trusted-issuers <file>',
+      'turn JWT checking on with this trusted-issuers file; $FRONTLINE_TRUSTED_ISSUERS',
+    )
+    .option(
+      '--cors-origins <list>',
+      'origins allowed to call CDS Hooks from a browser, comma-separated, * for any',
+    )
+    .option('--web-dir <dir>', 'the built web app to serve at / (default: web/dist)')
+    .action(async (opts: Record<string, string>) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      done(await serveCommand(io, opts));
+    });
+}
+
+/** All command families, in help order. */
+export const REGISTRATIONS = [
+  registerRecommend,
+  registerScreen,
+  registerStudies,
+  registerKb,
+  registerServe,
+] as const;
