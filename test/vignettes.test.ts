@@ -2,13 +2,12 @@
 // Clinicians can review the YAML without reading TypeScript. Every rule must be exercised by a vignette.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { compileKb, evaluate } from '../src/engine/index.js';
-import { loadKb } from '../src/kb/index.js';
+import { loadKb, Strength } from '../src/kb/index.js';
 import { parseProfile } from '../src/profile/index.js';
-import { Strength } from '../src/kb/index.js';
 
 const Vignette = z
   .object({
@@ -20,7 +19,10 @@ const Vignette = z
         options: z.record(z.string(), Strength).default({}).describe('option id → strength; each must apply'),
         absent: z.array(z.string()).default([]).describe('option ids that must not apply'),
         pending: z.array(z.string()).default([]).describe('option ids that must depend on unknown facts'),
-        warnings: z.array(z.string()).default([]).describe('patient-level warning codes that must be present'),
+        warnings: z
+          .array(z.string())
+          .default([])
+          .describe('patient-level warning codes that must be present'),
         noWarnings: z.array(z.string()).default([]),
         optionWarnings: z.record(z.string(), z.array(z.string())).default({}),
         missing: z.array(z.string()).default([]).describe('profile fields that must be listed as missing'),
@@ -37,7 +39,10 @@ const vignettes: { file: string; v: Vignette }[] = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .flatMap((file) => {
-    const data = z.object({ vignettes: z.array(Vignette).min(1) }).strict().parse(parse(readFileSync(join(dir, file), 'utf8')));
+    const data = z
+      .object({ vignettes: z.array(Vignette).min(1) })
+      .strict()
+      .parse(parse(readFileSync(join(dir, file), 'utf8')));
     return data.vignettes.map((v) => ({ file, v }));
   });
 
@@ -60,7 +65,9 @@ describe.each(vignettes)('$file: $v.name', ({ v }) => {
   const pendingIds = new Set(d.pending.map((o) => o.id));
 
   it('gives the expected options and strengths', () => {
-    const got = Object.fromEntries(Object.keys(v.expect.options).map((id) => [id, applying.get(id)?.strength ?? 'absent']));
+    const got = Object.fromEntries(
+      Object.keys(v.expect.options).map((id) => [id, applying.get(id)?.strength ?? 'absent']),
+    );
     expect(got).toEqual(v.expect.options);
   });
   it('does not give the options the review rules out', () => {
@@ -75,7 +82,10 @@ describe.each(vignettes)('$file: $v.name', ({ v }) => {
     expect(v.expect.noWarnings.filter((c) => codes.has(c))).toEqual([]);
     for (const [id, expected] of Object.entries(v.expect.optionWarnings)) {
       const got = new Set(applying.get(id)?.warnings.map((w) => w.code) ?? []);
-      expect(expected.filter((c) => !got.has(c)), `warnings of ${id}`).toEqual([]);
+      expect(
+        expected.filter((c) => !got.has(c)),
+        `warnings of ${id}`,
+      ).toEqual([]);
     }
   });
   it('names what is missing', () => {
@@ -104,7 +114,11 @@ describe('vignette coverage', () => {
   });
   it('only names rules that exist', () => {
     const ids = new Set(kb.recommendations.map((r) => r.id));
-    const named = vignettes.flatMap(({ v }) => [...Object.keys(v.expect.options), ...v.expect.absent, ...v.expect.pending]);
+    const named = vignettes.flatMap(({ v }) => [
+      ...Object.keys(v.expect.options),
+      ...v.expect.absent,
+      ...v.expect.pending,
+    ]);
     expect(named.filter((id) => !ids.has(id))).toEqual([]);
   });
 });

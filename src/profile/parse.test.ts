@@ -6,7 +6,14 @@ describe('parseProfile', () => {
     const r = parseProfile({ lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 } });
     expect(r).toEqual({
       ok: true,
-      profile: { lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 }, phase: 'newly-diagnosed' },
+      profile: {
+        lineage: 'B',
+        age: 45,
+        ph: 'negative',
+        cd20Percent: 30,
+        mrd: { value: 0.001 },
+        phase: 'newly-diagnosed',
+      },
     });
   });
 

@@ -121,7 +121,7 @@ describe('kb check finds what is wrong and says where', () => {
     const { files: changed, file } = mutate(
       (f) => f.folder === 'rules' && /\nrules:\n/.test(f.text),
       (doc) => {
-        doc.setIn(['rules', 0, 'rationale'], 'Improves 5-year OS by 47 percentage points.');
+        doc.setIn(['rules', 0, 'rationale'], 'Improves 5-year OS by 83.7 percentage points.');
       },
     );
     const found = errors(checkKbFiles(changed));
@@ -130,7 +130,7 @@ describe('kb check finds what is wrong and says where', () => {
         code: 'kb.number-not-in-quote',
         file: file.path,
         path: 'rules.0.rationale',
-        message: expect.stringContaining('47'),
+        message: expect.stringContaining('83.7'),
       }),
     );
   });

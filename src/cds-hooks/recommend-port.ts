@@ -1,0 +1,15 @@
+/**
+ * The shape of the shared use case (`src/api/recommend.ts`: profile or FHIR Bundle JSON → decision or field errors)
+ * as CDS Hooks uses it. Declared here so CDS Hooks depends on the contract, and tests can pass a stand-in.
+ * @module
+ */
+import type { CompiledKb, Decision } from '../engine/index.js';
+import type { FieldError } from '../profile/index.js';
+
+/** The result of `recommend` as far as CDS Hooks reads it (the real one carries more: the FHIR summary). */
+export type RecommendOutcome =
+  | { readonly ok: true; readonly decision: Decision }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** `recommend(json, compiledKb)`. */
+export type RecommendFn = (json: unknown, ckb: CompiledKb) => RecommendOutcome;

@@ -1,0 +1,148 @@
+/**
+ * The trusted-issuers file: which CDS Clients may call, and where their public keys are. JWT checking is on exactly
+ * when such a file is given (`--trusted-issuers FILE` or `FRONTLINE_TRUSTED_ISSUERS=FILE`).
+ *
+ * ```json
+ * {
+ *   "issuers": [
+ *     { "iss": "https://sandbox.cds-hooks.org", "jwksUrl": "https://sandbox.cds-hooks.org/.well-known/jwks.json" },
+ *     { "iss": "https://ehr.example.org", "jwksFile": "keys/ehr-jwks.json", "tenants": ["2ddd6c3a-8e9a-44c6-a305-52111ad302a2"] },
+ *     { "iss": "https://test-ehr.example.org", "jwks": { "keys": [ ... ] } }
+ *   ],
+ *   "algorithms": ["ES384", "RS384"],
+ *   "maxTokenAgeSeconds": 3600,
+ *   "clockToleranceSeconds": 5
+ * }
+ * ```
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Asymmetric JWS algorithms only: CDS Hooks 2.0.1 forbids `none` and symmetric (HMAC) algorithms. */
+export const ASYMMETRIC_ALGORITHMS = [
+  'ES256',
+  'ES384',
+  'ES512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'EdDSA',
+] as const;
+
+const Jwks = z.looseObject({ keys: z.array(z.looseObject({ kty: z.string().min(1) })).min(1) });
+/** A JSON Web Key Set (RFC 7517). */
+export type Jwks = z.infer<typeof Jwks>;
+
+const HttpsOrLoopback = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(u), {
+    message: 'a JWKS URL must be https (http only on loopback, for testing)',
+  });
+
+/** One trusted CDS client: its `iss` and where its public keys are. */
+export const IssuerConfig = z
+  .object({
+    iss: z.string().min(1).describe('the `iss` claim, compared exactly'),
+    jwksUrl: HttpsOrLoopback.optional().describe('the JWK Set URL; a token `jku` must equal it when present'),
+    jwksFile: z.string().min(1).optional().describe('a JWK Set file, relative to this file'),
+    jwks: Jwks.optional().describe('the JWK Set inline'),
+    tenants: z.array(z.string().min(1)).min(1).optional().describe('allowed `tenant` claims; absent = any'),
+  })
+  .strict()
+  .refine((i) => [i.jwksUrl, i.jwksFile, i.jwks].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of jwksUrl, jwksFile or jwks',
+  });
+export type IssuerConfig = z.infer<typeof IssuerConfig>;
+
+/** The trusted-issuers file (see the module comment for an example). */
+export const TrustedIssuersFile = z
+  .object({
+    issuers: z.array(IssuerConfig).min(1),
+    algorithms: z
+      .array(z.enum(ASYMMETRIC_ALGORITHMS))
+      .min(1)
+      .default(['ES384', 'RS384'])
+      .describe('accepted JWS algorithms (CDS Hooks 2.0.1 recommends ES384 and RS384)'),
+    maxTokenAgeSeconds: z.number().int().positive().max(86_400).default(3600),
+    clockToleranceSeconds: z.number().int().nonnegative().max(300).default(5),
+  })
+  .strict();
+export type TrustedIssuersFile = z.infer<typeof TrustedIssuersFile>;
+
+/** A trusted issuer, keys resolved: a remote URL or a key set in hand. */
+export interface TrustedIssuer {
+  readonly iss: string;
+  readonly keys: { readonly url: string } | { readonly jwks: Jwks };
+  readonly tenants?: readonly string[] | undefined;
+}
+
+/** The configuration the JWT verifier uses. */
+export interface TrustedIssuers {
+  readonly issuers: readonly TrustedIssuer[];
+  readonly algorithms: readonly string[];
+  readonly maxTokenAgeSeconds: number;
+  readonly clockToleranceSeconds: number;
+}
+
+/** A configuration problem, reported at start-up with the file and the member. */
+export class TrustConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrustConfigError';
+  }
+}
+
+function problems(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`).join('; ');
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new TrustConfigError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Parses a trusted-issuers document; `jwksFile` paths are resolved against `baseDir`.
+ * @throws TrustConfigError naming every bad member
+ */
+export function parseTrustedIssuers(
+  json: unknown,
+  baseDir: string,
+  label = 'trusted issuers',
+): TrustedIssuers {
+  const parsed = TrustedIssuersFile.safeParse(json);
+  if (!parsed.success) {
+    throw new TrustConfigError(`${label}: ${problems(parsed.error)}`);
+  }
+  const issuers = parsed.data.issuers.map((i): TrustedIssuer => {
+    let keys: TrustedIssuer['keys'];
+    if (i.jwksUrl !== undefined) {
+      keys = { url: i.jwksUrl };
+    } else if (i.jwks !== undefined) {
+      keys = { jwks: i.jwks };
+    } else {
+      const file = resolve(baseDir, i.jwksFile ?? '');
+      const jwks = Jwks.safeParse(readJson(file));
+      if (!jwks.success) {
+        throw new TrustConfigError(`${file}: not a JWK Set (${problems(jwks.error)})`);
+      }
+      keys = { jwks: jwks.data };
+    }
+    return { iss: i.iss, keys, tenants: i.tenants };
+  });
+  return { ...parsed.data, issuers };
+}
+
+/** Reads the trusted-issuers file. */
+export function loadTrustedIssuers(file: string): TrustedIssuers {
+  const path = resolve(file);
+  return parseTrustedIssuers(readJson(path), dirname(path), path);
+}

@@ -1,0 +1,53 @@
+/**
+ * Reading a JSON request body: JSON media types only (415 otherwise), syntax errors named (400), never thrown.
+ * The size limit (413) is enforced before, by the body-limit middleware.
+ * @module
+ */
+import type { Context } from 'hono';
+import { problem, type Reply } from './reply.js';
+
+const JSON_TYPE = /^application\/(fhir\+)?json\s*(;|$)/i;
+
+/** A parsed JSON body, or the reply that refuses it. */
+export type Body =
+  | { readonly ok: true; readonly json: unknown }
+  | { readonly ok: false; readonly reply: Reply };
+
+/**
+ * Reads the body as JSON.
+ * @param fhir - whether errors are answered as OperationOutcome
+ */
+export async function readJson(c: Context, fhir: boolean): Promise<Body> {
+  const type = c.req.header('content-type') ?? '';
+  if (!JSON_TYPE.test(type)) {
+    return {
+      ok: false,
+      reply: problem(
+        'request.media-type',
+        `the body must be JSON (Content-Type: application/json or application/fhir+json), not "${type.slice(0, 60) || 'none'}"`,
+        fhir,
+      ),
+    };
+  }
+  const text = await c.req.text();
+  if (text.trim() === '') {
+    return {
+      ok: false,
+      reply: problem('request.invalid', 'the body is empty; send a JSON object', fhir, ''),
+    };
+  }
+  try {
+    return { ok: true, json: JSON.parse(text) as unknown };
+  } catch (error) {
+    const at = error instanceof SyntaxError ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+    return {
+      ok: false,
+      reply: problem(
+        'request.invalid',
+        `the body is not valid JSON${at === undefined ? '' : ` (at character ${at})`}`,
+        fhir,
+        '',
+      ),
+    };
+  }
+}

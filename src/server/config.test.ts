@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CORS_ORIGINS } from './app.js';
+import { resolveServeConfig } from './config.js';
+
+describe('resolveServeConfig', () => {
+  it('defaults to port 3000, 127.0.0.1, ./frontline.db, the sandbox origin, JWT off, fetching on', () => {
+    expect(resolveServeConfig({}, {})).toEqual({
+      ok: true,
+      config: {
+        port: 3000,
+        host: '127.0.0.1',
+        db: './frontline.db',
+        publicUrl: undefined,
+        trustedIssuers: undefined,
+        corsOrigins: DEFAULT_CORS_ORIGINS,
+        fhirFetch: true,
+        webDir: undefined,
+      },
+    });
+  });
+
+  it('reads PORT, FRONTLINE_DB, FRONTLINE_PUBLIC_URL, FRONTLINE_TRUSTED_ISSUERS, FRONTLINE_CORS_ORIGINS, FRONTLINE_FHIR_FETCH', () => {
+    const r = resolveServeConfig(
+      {},
+      {
+        PORT: '8080',
+        FRONTLINE_DB: '/data/f.db',
+        FRONTLINE_PUBLIC_URL: 'https://cds.example.org/frontline/',
+        FRONTLINE_TRUSTED_ISSUERS: '/etc/frontline/trusted.json',
+        FRONTLINE_CORS_ORIGINS: 'https://a.example, https://b.example',
+        FRONTLINE_FHIR_FETCH: 'off',
+      },
+    );
+    expect(r.ok && r.config).toMatchObject({
+      port: 8080,
+      db: '/data/f.db',
+      publicUrl: 'https://cds.example.org/frontline',
+      trustedIssuers: '/etc/frontline/trusted.json',
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      fhirFetch: false,
+    });
+  });
+
+  it('lets flags win over the environment', () => {
+    const r = resolveServeConfig(
+      { port: '9000', db: 'x.db', host: '0.0.0.0' },
+      { PORT: '8080', FRONTLINE_DB: 'y.db' },
+    );
+    expect(r.ok && r.config).toMatchObject({ port: 9000, db: 'x.db', host: '0.0.0.0' });
+  });
+
+  it('names every bad setting', () => {
+    const r = resolveServeConfig({ port: 'eighty', publicUrl: 'ftp://x' }, { FRONTLINE_FHIR_FETCH: 'maybe' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual([
+      expect.stringContaining('--port/PORT'),
+      expect.stringContaining('--public-url'),
+      expect.stringContaining('FRONTLINE_FHIR_FETCH'),
+    ]);
+  });
+});

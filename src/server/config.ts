@@ -1,0 +1,113 @@
+/**
+ * `frontline serve` settings from flags and environment variables (flags win): port (`--port`, `PORT`, 3000),
+ * store file (`--db`, `FRONTLINE_DB`, `./frontline.db`), interface (`--host`, 127.0.0.1), public base URL
+ * (`--public-url`, `FRONTLINE_PUBLIC_URL`), trusted issuers (`--trusted-issuers`, `FRONTLINE_TRUSTED_ISSUERS`),
+ * CORS origins for CDS Hooks (`--cors-origins`, `FRONTLINE_CORS_ORIGINS`, comma-separated, `*` for any), and
+ * `FRONTLINE_FHIR_FETCH=off` to never read a client's FHIR server.
+ * @module
+ */
+import { DEFAULT_CORS_ORIGINS } from './app.js';
+
+/** The `frontline serve` flags as commander gives them. */
+export interface ServeFlags {
+  readonly port?: string | undefined;
+  readonly db?: string | undefined;
+  readonly host?: string | undefined;
+  readonly publicUrl?: string | undefined;
+  readonly trustedIssuers?: string | undefined;
+  readonly corsOrigins?: string | undefined;
+  readonly webDir?: string | undefined;
+}
+
+/** The resolved settings. */
+export interface ServeConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly db: string;
+  readonly publicUrl?: string | undefined;
+  readonly trustedIssuers?: string | undefined;
+  readonly corsOrigins: readonly string[];
+  readonly fhirFetch: boolean;
+  readonly webDir?: string | undefined;
+}
+
+/** The settings, or every problem with them. */
+export type ConfigResult =
+  | { readonly ok: true; readonly config: ServeConfig }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function parsePort(raw: string, errors: string[]): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n > 65_535) {
+    errors.push(`--port/PORT must be a whole number from 0 to 65535, not "${raw}"`);
+    return 0;
+  }
+  return n;
+}
+
+function parseUrl(raw: string | undefined, errors: string[]): string | undefined {
+  if (raw === undefined) {
+    return undefined;
+  }
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+      throw new Error('scheme');
+    }
+    if (u.search !== '' || u.hash !== '') {
+      throw new Error('query');
+    }
+    return raw.endsWith('/') ? raw.slice(0, -1) : raw;
+  } catch {
+    errors.push(
+      `--public-url must be an absolute http(s) URL without query, e.g. https://cds.example.org, not "${raw}"`,
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Resolves the settings.
+ * @param flags - command-line flags
+ * @param env - environment variables (`process.env`)
+ */
+export function resolveServeConfig(
+  flags: ServeFlags,
+  env: Readonly<Record<string, string | undefined>>,
+): ConfigResult {
+  const errors: string[] = [];
+  const port = parsePort(nonEmpty(flags.port) ?? nonEmpty(env.PORT) ?? '3000', errors);
+  const publicUrl = parseUrl(nonEmpty(flags.publicUrl) ?? nonEmpty(env.FRONTLINE_PUBLIC_URL), errors);
+  const origins = nonEmpty(flags.corsOrigins) ?? nonEmpty(env.FRONTLINE_CORS_ORIGINS);
+  const corsOrigins =
+    origins === undefined
+      ? DEFAULT_CORS_ORIGINS
+      : origins
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== '');
+  const fetchSetting = nonEmpty(env.FRONTLINE_FHIR_FETCH)?.toLowerCase();
+  if (fetchSetting !== undefined && fetchSetting !== 'on' && fetchSetting !== 'off') {
+    errors.push(`FRONTLINE_FHIR_FETCH must be "on" or "off", not "${fetchSetting}"`);
+  }
+  if (errors.length > 0) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    config: {
+      port,
+      host: nonEmpty(flags.host) ?? '127.0.0.1',
+      db: nonEmpty(flags.db) ?? nonEmpty(env.FRONTLINE_DB) ?? './frontline.db',
+      publicUrl,
+      trustedIssuers: nonEmpty(flags.trustedIssuers) ?? nonEmpty(env.FRONTLINE_TRUSTED_ISSUERS),
+      corsOrigins,
+      fhirFetch: fetchSetting !== 'off',
+      webDir: nonEmpty(flags.webDir),
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Cross-cutting middleware: the request log line, the body size limit, CORS and the JWT guard for CDS Hooks.
+ * @module
+ */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { JwtVerifier } from './auth/jwt.js';
+import type { Env } from './context.js';
+import type { Logger } from './log.js';
+import { problem, send } from './reply.js';
+
+/** Paths that speak FHIR / CDS Hooks (errors as OperationOutcome, CORS, JWT). */
+export const CDS_PATH = /^\/cds-services(\/|$)/;
+
+/** One JSON line per request: method, route pattern, status, latency. Never the body, the query or headers. */
+export function requestLog(log: Logger): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const t0 = performance.now();
+    await next();
+    log({
+      msg: 'request',
+      method: c.req.method,
+      route: c.get('route') ?? 'unmatched',
+      status: c.res.status,
+      ms: Number((performance.now() - t0).toFixed(3)),
+    });
+  };
+}
+
+/** 413 for bodies over `maxBytes` (checked on Content-Length and while streaming). */
+export function sizeLimit(maxBytes: number): MiddlewareHandler<Env> {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      send(
+        c,
+        problem('request.too-large', `the body is larger than ${maxBytes} bytes`, CDS_PATH.test(c.req.path)),
+      ),
+  });
+}
+
+/**
+ * CDS Hooks 2.0.1, §"Cross-Origin Resource Sharing": browser-based CDS Clients (the sandbox) need CORS on
+ * discovery, service and feedback; preflights answer without a JWT. Origins come from configuration.
+ */
+export function cdsCors(origins: readonly string[]): MiddlewareHandler<Env> {
+  const handler = cors({
+    origin: origins.includes('*') ? '*' : [...origins],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') {
+      c.set('route', '/cds-services/* (preflight)');
+    }
+    return handler(c, next);
+  };
+}
+
+/**
+ * Requires a trusted JWT on every CDS Hooks call except preflights; `aud` must equal `publicUrl` + the path
+ * invoked. Any failure: 401 with no detail (the reason goes to the log, with `iss`/`jti` at most).
+ */
+export function jwtGuard(
+  verifier: JwtVerifier,
+  publicUrl: string,
+  log: Logger,
+  now: () => Date,
+): MiddlewareHandler<Env> {
+  const base = publicUrl.endsWith('/') ? publicUrl.slice(0, -1) : publicUrl;
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') {
+      return next();
+    }
+    const check = await verifier.verify(c.req.header('authorization'), `${base}${c.req.path}`, now());
+    if (!check.ok) {
+      c.set('route', c.req.path.startsWith('/cds-services/') ? '/cds-services/:id…' : '/cds-services');
+      log({ level: 'warn', msg: 'jwt rejected', reason: check.reason });
+      const res = send(c, problem('auth.invalid', 'not authorized', true));
+      res.headers.set('WWW-Authenticate', 'Bearer');
+      return res;
+    }
+    return next();
+  };
+}

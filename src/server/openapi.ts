@@ -1,0 +1,255 @@
+/**
+ * The OpenAPI 3.1 document, generated from the zod schemas that validate and describe the payloads (no payload
+ * shape is written by hand here: only paths, parameters and which schema goes where).
+ * @module
+ */
+import { z } from 'zod';
+import {
+  CdsResponse,
+  DiscoveryResponse,
+  FeedbackRequest,
+  OrderSelectRequest,
+  PatientViewRequest,
+} from '../cds-hooks/index.js';
+import { Agent, Criterion, Kb, Setting, Study, Trial } from '../kb/index.js';
+import { ProfileInput } from '../profile/index.js';
+import { RecommendationResult, TraceNode } from './schemas/decision.js';
+import { ErrorBody, OperationOutcome } from './schemas/errors.js';
+import { AgentsResponse, FeedbackAck, Health, StudiesResponse, TrialsResponse } from './schemas/responses.js';
+
+const FhirBundle = z
+  .looseObject({
+    resourceType: z.literal('Bundle'),
+    type: z.string().optional(),
+    entry: z.array(z.unknown()).optional(),
+  })
+  .describe(
+    'a FHIR R4 Bundle (collection, searchset, …) holding Patient, Condition, Observation, MedicationRequest',
+  );
+
+const COMPONENTS: Readonly<Record<string, z.ZodType>> = {
+  Profile: ProfileInput,
+  FhirBundle,
+  RecommendationResult,
+  TraceNode,
+  Criterion,
+  Study,
+  Agent,
+  Trial,
+  Kb,
+  StudiesResponse,
+  AgentsResponse,
+  TrialsResponse,
+  Health,
+  ErrorBody,
+  OperationOutcome,
+  DiscoveryResponse,
+  PatientViewRequest,
+  OrderSelectRequest,
+  CdsResponse,
+  FeedbackRequest,
+  FeedbackAck,
+};
+
+type Json = Record<string, unknown>;
+
+function componentSchemas(): Json {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) {
+    registry.add(schema, { id });
+  }
+  const out = z.toJSONSchema(registry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    io: 'output',
+    unrepresentable: 'any',
+  });
+  const schemas: Json = {};
+  for (const [id, schema] of Object.entries(out.schemas)) {
+    const { $schema: _s, $id: _i, ...rest } = schema as Json;
+    schemas[id] = rest;
+  }
+  // Anonymous shared definitions (if any) become components of their own.
+  const shared = schemas.__shared as { $defs?: Json } | undefined;
+  delete schemas.__shared;
+  Object.assign(schemas, shared?.$defs ?? {});
+  return JSON.parse(
+    JSON.stringify(schemas).replaceAll('#/components/schemas/__shared#/$defs/', '#/components/schemas/'),
+  ) as Json;
+}
+
+const ref = (id: string): Json => ({ $ref: `#/components/schemas/${id}` });
+const content = (id: string, type = 'application/json'): Json => ({
+  content: { [type]: { schema: ref(id) } },
+});
+const error = (description: string, id = 'ErrorBody'): Json => ({
+  description,
+  ...content(id, id === 'OperationOutcome' ? 'application/fhir+json' : 'application/json'),
+});
+const ok = (id: string, description = 'OK'): Json => ({ description, ...content(id) });
+
+function restPaths(): Json {
+  return {
+    '/api/health': {
+      get: {
+        summary: 'Liveness, KB version, store state',
+        responses: { 200: ok('Health'), 503: ok('Health', 'store unavailable') },
+      },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+    },
+    '/api/recommendations': {
+      post: {
+        summary: 'Options for one patient: a profile, or a FHIR R4 Bundle mapped to one',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { oneOf: [ref('Profile'), ref('FhirBundle')] } },
+            'application/fhir+json': { schema: ref('FhirBundle') },
+          },
+        },
+        responses: {
+          200: ok('RecommendationResult'),
+          400: {
+            description: 'every bad field, with its path (an OperationOutcome when a Bundle was sent)',
+            content: {
+              'application/json': { schema: ref('ErrorBody') },
+              'application/fhir+json': { schema: ref('OperationOutcome') },
+            },
+          },
+          413: error('body too large'),
+          415: error('not JSON'),
+        },
+      },
+    },
+    '/api/studies': {
+      get: {
+        summary: 'Studies, optionally filtered',
+        parameters: [
+          {
+            name: 'agent',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'agent id, name, alias or brand',
+          },
+          {
+            name: 'setting',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: Setting.options },
+          },
+        ],
+        responses: { 200: ok('StudiesResponse'), 400: error('unknown agent, setting or parameter') },
+      },
+    },
+    '/api/studies/{id}': {
+      get: {
+        summary: 'One study with every outcome and its quote',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'study id, name or alias',
+          },
+        ],
+        responses: { 200: ok('Study'), 404: error('no such study (the message suggests close ids)') },
+      },
+    },
+    '/api/agents': {
+      get: { summary: 'Agents and their approvals', responses: { 200: ok('AgentsResponse') } },
+    },
+    '/api/trials': {
+      get: { summary: 'NCT trials named in the review', responses: { 200: ok('TrialsResponse') } },
+    },
+    '/api/kb': {
+      get: { summary: 'The whole knowledge base (the export contract)', responses: { 200: ok('Kb') } },
+    },
+  };
+}
+
+function cdsPaths(): Json {
+  const security = [{}, { cdsClientJwt: [] }];
+  const serviceId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  return {
+    '/cds-services': {
+      get: {
+        summary: 'CDS Hooks 2.0.1 discovery',
+        security,
+        responses: {
+          200: ok('DiscoveryResponse'),
+          401: { description: 'JWT required and missing or invalid' },
+        },
+      },
+    },
+    '/cds-services/{id}': {
+      post: {
+        summary: 'Call a CDS Service (patient-view or order-select)',
+        security,
+        parameters: [serviceId],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { oneOf: [ref('PatientViewRequest'), ref('OrderSelectRequest')] } },
+          },
+        },
+        responses: {
+          200: ok('CdsResponse'),
+          400: error('invalid request, every bad member named', 'OperationOutcome'),
+          401: { description: 'JWT required and missing or invalid (no detail given)' },
+          404: error('unknown service', 'OperationOutcome'),
+          412: error('prefetch missing and the FHIR server could not be used', 'OperationOutcome'),
+          413: error('body too large', 'OperationOutcome'),
+          415: error('not JSON', 'OperationOutcome'),
+        },
+      },
+    },
+    '/cds-services/{id}/feedback': {
+      post: {
+        summary: 'Feedback on cards; answered after the write is on disk',
+        security,
+        parameters: [serviceId],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('FeedbackRequest') } } },
+        responses: {
+          200: ok('FeedbackAck'),
+          400: error('invalid feedback', 'OperationOutcome'),
+          401: { description: 'JWT required and missing or invalid' },
+          404: error('unknown service', 'OperationOutcome'),
+          503: error('store unavailable; retry', 'OperationOutcome'),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Builds the OpenAPI 3.1 document.
+ * @param kbVersion - shown in `info`
+ */
+export function openApiDocument(kbVersion: string): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Frontline',
+      version: '0.1.0',
+      summary:
+        'Immunotherapy options for frontline ALL, from Dias & Litzow’s review. Decision support, not a substitute for clinical judgment.',
+      description: `Knowledge base ${kbVersion}. REST API and a CDS Hooks 2.0.1 service on FHIR R4 / mCODE.`,
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths: { ...restPaths(), ...cdsPaths() },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        cdsClientJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'CDS Hooks 2.0.1 §"Trusting CDS Clients" (only when trusted issuers are configured)',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * CDS Hooks 2.0.1 routes: discovery, service calls (with the audit row), feedback (answered after the write is
+ * durable). Errors are FHIR OperationOutcomes.
+ * @module
+ */
+import type { Context, Hono } from 'hono';
+import {
+  type CallResult,
+  callService,
+  discovery,
+  FeedbackRequest,
+  fieldErrors,
+  findService,
+  type ServiceDefinition,
+} from '../../cds-hooks/index.js';
+import { readJson } from '../body.js';
+import { type Env, route, type ServerContext } from '../context.js';
+import { feedbackRecords } from '../feedback.js';
+import { statusOfIssues } from '../outcome.js';
+import { issues, json, problem, type Reply } from '../reply.js';
+import type { CallAudit } from '../store/records.js';
+
+function unknownService(id: string): Reply {
+  return problem('request.not-found', `no CDS service "${id}"; see GET /cds-services`, true, 'id');
+}
+
+function audit(
+  ctx: ServerContext,
+  service: ServiceDefinition,
+  at: Date,
+  result: CallResult,
+  ms: number,
+): CallAudit {
+  const base = { at: at.toISOString(), service: service.id, kbVersion: ctx.kb.kb.version, latencyMs: ms };
+  if (!result.ok) {
+    return {
+      ...base,
+      hookInstance: result.hookInstance,
+      status: statusOfIssues(result.issues),
+      outcome: result.issues[0]?.code ?? 'internal',
+      optionIds: [],
+      fetched: false,
+      cards: [],
+    };
+  }
+  return {
+    ...base,
+    hookInstance: result.hookInstance,
+    status: 200,
+    outcome: result.outcome,
+    optionIds: result.optionIds,
+    fetched: result.fetched,
+    cards: result.rendered.flatMap((r) =>
+      r.card.uuid === undefined
+        ? []
+        : [{ uuid: r.card.uuid, kind: r.kind, subject: r.subject, indicator: r.card.indicator }],
+    ),
+  };
+}
+
+async function call(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
+  const service = findService(c.req.param('id') ?? '');
+  if (service === undefined) {
+    return unknownService(c.req.param('id') ?? '');
+  }
+  const at = ctx.now();
+  const t0 = performance.now();
+  const body = await readJson(c, true);
+  const result: CallResult = body.ok
+    ? await callService(service, body.json, {
+        kb: ctx.kb,
+        recommend: ctx.recommend,
+        cards: { baseUrl: ctx.baseUrl(c), newId: ctx.newId },
+        openFhir: ctx.openFhir,
+      })
+    : { ok: false, issues: body.reply.kind === 'issues' ? body.reply.issues : [] };
+  const ms = Number((performance.now() - t0).toFixed(3));
+  try {
+    await ctx.store.recordCall(audit(ctx, service, at, result, ms));
+  } catch (error) {
+    // The clinician still gets the cards; the operator learns that the audit is failing.
+    ctx.log({
+      level: 'error',
+      msg: 'audit write failed',
+      service: service.id,
+      error: error instanceof Error ? error.name : 'error',
+    });
+  }
+  if (!body.ok) {
+    return body.reply;
+  }
+  return result.ok ? json(result.response) : issues(result.issues, true);
+}
+
+async function feedback(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
+  const service = findService(c.req.param('id') ?? '');
+  if (service === undefined) {
+    return unknownService(c.req.param('id') ?? '');
+  }
+  const body = await readJson(c, true);
+  if (!body.ok) {
+    return body.reply;
+  }
+  const parsed = FeedbackRequest.safeParse(body.json);
+  if (!parsed.success) {
+    const list = fieldErrors(parsed.error, body.json).map((e) => ({
+      code: 'request.invalid' as const,
+      severity: 'error' as const,
+      path: e.path,
+      message: e.message,
+    }));
+    return issues(list, true);
+  }
+  try {
+    const written = ctx.store.recordFeedback(
+      feedbackRecords(service.id, parsed.data.feedback, ctx.now().toISOString()),
+    );
+    return json(written);
+  } catch (error) {
+    ctx.log({
+      level: 'error',
+      msg: 'feedback write failed',
+      service: service.id,
+      error: error instanceof Error ? error.name : 'error',
+    });
+    return problem(
+      'store.unavailable',
+      'the feedback could not be stored; nothing was acknowledged, please retry',
+      true,
+    );
+  }
+}
+
+/** Registers the CDS Hooks routes. */
+export function registerCds(app: Hono<Env>, ctx: ServerContext): void {
+  app.get(
+    '/cds-services',
+    route('/cds-services', () => json(discovery())),
+  );
+  app.post(
+    '/cds-services/:id',
+    route('/cds-services/:id', (c) => call(ctx, c)),
+  );
+  app.post(
+    '/cds-services/:id/feedback',
+    route('/cds-services/:id/feedback', (c) => feedback(ctx, c)),
+  );
+}

@@ -1,0 +1,109 @@
+// `frontline serve` as a process: prints the URL, the KB version and the JWT warning; answers; shuts down
+// gracefully on SIGTERM with the store closed (the WAL file is checkpointed away).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../kb/index.js';
+
+// The child runs in a temporary folder, so the TypeScript loader is given by absolute URL.
+const TSX = pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const dir = mkdtempSync(join(tmpdir(), 'frontline-serve-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // A child left running by a failed assertion is stopped here (only the processes this file started).
+  for (const c of children) {
+    if (c.exitCode === null && c.signalCode === null) {
+      c.kill('SIGKILL');
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; out: () => string; err: () => string } {
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX, join(PROJECT_ROOT, 'src/cli/main.ts'), 'serve', ...args],
+    {
+      cwd: dir,
+      env: { ...process.env, ...env, PORT: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  return { child, out: () => out, err: () => err };
+}
+
+// Generous: under a full parallel test run the child compiles the CLI on a busy machine.
+async function until(check: () => boolean, child?: ChildProcess, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (child !== undefined && child.exitCode !== null) {
+      throw new Error(`the server exited with ${child.exitCode} before it was ready`);
+    }
+    if (Date.now() > end) {
+      throw new Error('timed out');
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('frontline serve', { timeout: 120_000 }, () => {
+  it('starts, answers, logs JSON lines, and shuts down gracefully on SIGTERM', async () => {
+    const db = join(dir, 'serve.db');
+    const s = start(['--port', '0', '--db', db]);
+    await until(() => /listening on (http:\/\/\S+)/.test(s.out()), s.child);
+    const url = /listening on (http:\/\/\S+)/.exec(s.out())?.[1] ?? '';
+    expect(s.out()).toMatch(/knowledge base kb-[0-9a-f]+/);
+    expect(s.err()).toContain('JWT checking is OFF');
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { status: string };
+    expect(health.status).toBe('ok');
+    await until(() => s.err().includes('"route":"/api/health"'));
+    const line =
+      s
+        .err()
+        .split('\n')
+        .find((l) => l.includes('"route":"/api/health"')) ?? '{}';
+    expect(JSON.parse(line)).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      route: '/api/health',
+      status: 200,
+    });
+    const exited = new Promise<number | null>((resolve) => s.child.on('exit', resolve));
+    s.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(`${db}-wal`)).toBe(false);
+    const check = new Database(db, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+  });
+
+  it('creates ./frontline.db in the working folder by default, and refuses a bad port with a clear message', async () => {
+    const bad = start(['--port', 'eighty']);
+    const code = await new Promise<number | null>((resolve) => bad.child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(bad.err()).toContain('--port/PORT must be a whole number');
+    expect(bad.err()).not.toMatch(/\n\s+at /);
+
+    const s = start(['--port', '0'], { FRONTLINE_DB: '' });
+    await until(() => /listening on/.test(s.out()), s.child);
+    expect(existsSync(join(dir, 'frontline.db'))).toBe(true);
+    const exited = new Promise<number | null>((resolve) => s.child.on('exit', resolve));
+    s.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});
