@@ -23,7 +23,7 @@ describe('three-valued logic', () => {
 });
 
 describe('compileCriterion', () => {
-  const under55 = compileCriterion({ fact: 'age', op: 'lt', value: 55, written: '<55' });
+  const under55 = compileCriterion({ fact: 'age', op: 'lt', value: 55, written: '<55' }).trace;
 
   it('records the value seen, the threshold and the verdict', () => {
     expect(under55(p({ age: 45 }))).toMatchObject({
@@ -47,31 +47,53 @@ describe('compileCriterion', () => {
   });
 
   it('keeps unknown through not', () => {
-    const notPositive = compileCriterion({ not: { fact: 'ph', op: 'eq', value: 'positive' } });
+    const notPositive = compileCriterion({ not: { fact: 'ph', op: 'eq', value: 'positive' } }).trace;
     expect(notPositive(p({})).verdict).toBe('unknown');
     expect(notPositive(p({ ph: 'negative' })).verdict).toBe(true);
   });
 
   it('tests list facts with includes and includesAny', () => {
-    const kmt2a = compileCriterion({ fact: 'highRiskGenetics', op: 'includes', value: 'KMT2A' });
+    const kmt2a = compileCriterion({ fact: 'highRiskGenetics', op: 'includes', value: 'KMT2A' }).trace;
     expect(kmt2a(p({ highRiskGenetics: ['KMT2A', 'TP53'] })).verdict).toBe(true);
     expect(kmt2a(p({ highRiskGenetics: [] })).verdict).toBe(false);
     expect(kmt2a(p({})).verdict).toBe('unknown');
-    const any = compileCriterion({ fact: 'abl1Mutations', op: 'includesAny', value: ['T315I'] });
+    const any = compileCriterion({ fact: 'abl1Mutations', op: 'includesAny', value: ['T315I'] }).trace;
     expect(any(p({ abl1Mutations: ['t315i'] })).verdict).toBe(true);
   });
 
   it('reads MRD inside its object', () => {
-    const mrdPositive = compileCriterion({ fact: 'mrd.value', op: 'ge', value: 0.001, written: '0.1%' });
+    const mrdPositive = compileCriterion({
+      fact: 'mrd.value',
+      op: 'ge',
+      value: 0.001,
+      written: '0.1%',
+    }).trace;
     expect(mrdPositive(p({ mrd: { value: 0.001 } })).verdict).toBe(true);
     expect(mrdPositive(p({ mrd: { value: 0 } })).verdict).toBe(false);
     expect(mrdPositive(p({})).verdict).toBe('unknown');
   });
 
   it('"known" is true or false, never unknown', () => {
-    const known = compileCriterion({ fact: 'ph', op: 'known' });
+    const known = compileCriterion({ fact: 'ph', op: 'known' }).trace;
     expect(known(p({})).verdict).toBe(false);
     expect(known(p({ ph: 'negative' })).verdict).toBe(true);
+  });
+
+  it('gives the same verdict without a trace as with one', () => {
+    const c = compileCriterion({
+      all: [
+        { fact: 'lineage', op: 'eq', value: 'B' },
+        { any: [{ fact: 'age', op: 'lt', value: 55 }, { not: { fact: 'ph', op: 'eq', value: 'positive' } }] },
+      ],
+    });
+    for (const profile of [
+      p({}),
+      p({ age: 60 }),
+      p({ age: 60, ph: 'positive' }),
+      p({ age: 40, ph: 'positive' }),
+    ]) {
+      expect(c.verdict(profile)).toBe(c.trace(profile).verdict);
+    }
   });
 
   it('traces every child of all/any, not only up to the first false', () => {
@@ -80,7 +102,7 @@ describe('compileCriterion', () => {
         { fact: 'lineage', op: 'eq', value: 'T' },
         { fact: 'age', op: 'lt', value: 55 },
       ],
-    });
+    }).trace;
     const t = tree(p({ age: 30 }));
     expect(t.verdict).toBe(false);
     expect(t.children?.map((c) => c.verdict)).toEqual([false, true]);

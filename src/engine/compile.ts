@@ -43,28 +43,27 @@ export function factOf(profile: Profile, fact: FactName): Scalar | readonly Scal
   return GETTERS[fact](profile);
 }
 
-const sameText = (a: Scalar, b: Scalar): boolean =>
-  typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+/** A scalar's comparison key: strings compare case-insensitively (e.g. "t315i" matches "T315I"). */
+const keyOf = (x: Scalar): Scalar => (typeof x === 'string' ? x.toLowerCase() : x);
 
 type Test = (observed: Scalar | readonly Scalar[]) => boolean;
+
+/** Membership of an observed scalar in a precomputed set of expected keys; exact match first, then case-folded. */
+function memberOf(keys: ReadonlySet<Scalar>): (o: Scalar) => boolean {
+  return (o) => keys.has(o) || (typeof o === 'string' && keys.has(o.toLowerCase()));
+}
 
 function testFor(c: Comparison): Test {
   const v = c.value;
   const num = typeof v === 'number' ? v : Number.NaN;
   const list: readonly Scalar[] = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  const scalar = (o: Scalar | readonly Scalar[]): Scalar | undefined =>
-    Array.isArray(o) ? undefined : (o as Scalar);
+  const isMember = memberOf(new Set(list.map(keyOf)));
   switch (c.op) {
     case 'eq':
-      return (o) => {
-        const s = scalar(o);
-        return s !== undefined && v !== undefined && !Array.isArray(v) && sameText(s, v as Scalar);
-      };
+    case 'in':
+      return (o) => !Array.isArray(o) && isMember(o as Scalar);
     case 'ne':
-      return (o) => {
-        const s = scalar(o);
-        return !(s !== undefined && v !== undefined && !Array.isArray(v) && sameText(s, v as Scalar));
-      };
+      return (o) => Array.isArray(o) || !isMember(o as Scalar);
     case 'lt':
       return (o) => typeof o === 'number' && o < num;
     case 'le':
@@ -73,15 +72,19 @@ function testFor(c: Comparison): Test {
       return (o) => typeof o === 'number' && o > num;
     case 'ge':
       return (o) => typeof o === 'number' && o >= num;
-    case 'in':
-      return (o) => {
-        const s = scalar(o);
-        return s !== undefined && list.some((x) => sameText(s, x));
-      };
     case 'includes':
-      return (o) => Array.isArray(o) && o.some((x: Scalar) => list.some((y) => sameText(x, y)));
     case 'includesAny':
-      return (o) => Array.isArray(o) && o.some((x: Scalar) => list.some((y) => sameText(x, y)));
+      return (o) => {
+        if (!Array.isArray(o)) {
+          return false;
+        }
+        for (const x of o as readonly Scalar[]) {
+          if (isMember(x)) {
+            return true;
+          }
+        }
+        return false;
+      };
     case 'known':
       return () => true;
     default: {
@@ -91,55 +94,99 @@ function testFor(c: Comparison): Test {
   }
 }
 
-function compileComparison(c: Comparison): Evaluator {
+/** A compiled criterion: a verdict without allocation, and the full trace when the verdict is worth showing. */
+export interface Compiled {
+  readonly verdict: (profile: Profile) => Verdict;
+  readonly trace: Evaluator;
+}
+
+function compileComparison(c: Comparison): Compiled {
   const get = GETTERS[c.fact];
   const test = testFor(c);
   const label = c.label ?? describeCondition(c.fact, c.op, c.value);
-  const base = {
-    kind: 'condition' as const,
-    label,
-    fact: c.fact,
-    op: c.op,
-    ...(c.value === undefined ? {} : { threshold: c.value }),
-    ...(c.written === undefined ? {} : { written: c.written }),
-  };
-  if (c.op === 'known') {
-    return (p) => {
-      const observed = get(p);
-      return { ...base, observed: observed ?? null, verdict: observed !== undefined };
-    };
-  }
-  return (p) => {
+  const { fact, op, value: threshold, written } = c;
+  const known = op === 'known';
+  const verdict = (p: Profile): Verdict => {
     const observed = get(p);
-    const verdict: Verdict = observed === undefined ? 'unknown' : test(observed);
-    return { ...base, observed: observed ?? null, verdict };
+    if (known) {
+      return observed !== undefined;
+    }
+    return observed === undefined ? 'unknown' : test(observed);
   };
+  // One object shape for every condition node keeps property access monomorphic.
+  const trace = (p: Profile): TraceNode => ({
+    kind: 'condition',
+    label,
+    verdict: verdict(p),
+    fact,
+    op,
+    threshold,
+    written,
+    observed: get(p) ?? null,
+    children: undefined,
+  });
+  return { verdict, trace };
 }
 
-/** Compiles a criteria tree into an evaluator that returns its trace. */
-export function compileCriterion(c: Criterion): Evaluator {
+function compileAll(kids: readonly Compiled[], label: string): Compiled {
+  const verdict = (p: Profile): Verdict => {
+    let unknown = false;
+    for (const k of kids) {
+      const v = k.verdict(p);
+      if (v === false) {
+        return false;
+      }
+      if (v === 'unknown') {
+        unknown = true;
+      }
+    }
+    return unknown ? 'unknown' : true;
+  };
+  const trace = (p: Profile): TraceNode => {
+    const children = kids.map((k) => k.trace(p));
+    return { kind: 'all', label, verdict: and3(children.map((n) => n.verdict)), children };
+  };
+  return { verdict, trace };
+}
+
+function compileAny(kids: readonly Compiled[], label: string): Compiled {
+  const verdict = (p: Profile): Verdict => {
+    let unknown = false;
+    for (const k of kids) {
+      const v = k.verdict(p);
+      if (v === true) {
+        return true;
+      }
+      if (v === 'unknown') {
+        unknown = true;
+      }
+    }
+    return unknown ? 'unknown' : false;
+  };
+  const trace = (p: Profile): TraceNode => {
+    const children = kids.map((k) => k.trace(p));
+    return { kind: 'any', label, verdict: or3(children.map((n) => n.verdict)), children };
+  };
+  return { verdict, trace };
+}
+
+/** Compiles a criteria tree. */
+export function compileCriterion(c: Criterion): Compiled {
   if ('all' in c) {
-    const kids = c.all.map(compileCriterion);
-    const label = c.label ?? 'all of';
-    return (p) => {
-      const children = kids.map((k) => k(p));
-      return { kind: 'all', label, verdict: and3(children.map((n) => n.verdict)), children };
-    };
+    return compileAll(c.all.map(compileCriterion), c.label ?? 'all of');
   }
   if ('any' in c) {
-    const kids = c.any.map(compileCriterion);
-    const label = c.label ?? 'any of';
-    return (p) => {
-      const children = kids.map((k) => k(p));
-      return { kind: 'any', label, verdict: or3(children.map((n) => n.verdict)), children };
-    };
+    return compileAny(c.any.map(compileCriterion), c.label ?? 'any of');
   }
   if ('not' in c) {
     const kid = compileCriterion(c.not);
     const label = c.label ?? 'not';
-    return (p) => {
-      const child = kid(p);
-      return { kind: 'not', label, verdict: not3(child.verdict), children: [child] };
+    return {
+      verdict: (p) => not3(kid.verdict(p)),
+      trace: (p) => {
+        const child = kid.trace(p);
+        return { kind: 'not', label, verdict: not3(child.verdict), children: [child] };
+      },
     };
   }
   return compileComparison(c);

@@ -12,8 +12,8 @@ import {
   type Rule,
   type Study,
 } from '../kb/core.js';
-import { compileCriterion, type Evaluator } from './compile.js';
-import type { DerivedComparison, EvidenceItem, KeyNumber, StatementRef } from './decision.js';
+import { type Compiled, compileCriterion } from './compile.js';
+import type { DerivedComparison, EvidenceItem, KeyNumber, OptionWarning, StatementRef } from './decision.js';
 import { fmt, summarizeOutcomes } from './format.js';
 
 export interface CompiledWarning {
@@ -21,12 +21,14 @@ export interface CompiledWarning {
   readonly text: string;
   readonly refs: readonly number[];
   readonly quote: string;
-  readonly when?: Evaluator;
+  readonly when?: Compiled;
+  /** The warning as shown when it has no condition (built once, shared by every decision). */
+  readonly always: OptionWarning;
 }
 
 export interface CompiledRule {
   readonly rule: Rule;
-  readonly when: Evaluator;
+  readonly when: Compiled;
   readonly evidence: readonly EvidenceItem[];
   readonly statements: readonly StatementRef[];
   readonly keyNumbers: readonly KeyNumber[];
@@ -36,7 +38,7 @@ export interface CompiledRule {
 
 export interface CompiledAlert {
   readonly alert: Alert;
-  readonly when: Evaluator;
+  readonly when: Compiled;
 }
 
 export interface CompiledKb {
@@ -120,6 +122,13 @@ export function compileKb(kb: Kb): CompiledKb {
       refs: w.refs,
       quote: w.quote,
       ...(w.when === undefined ? {} : { when: compileCriterion(w.when) }),
+      always: Object.freeze({
+        code: w.code,
+        text: w.text,
+        refs: w.refs,
+        quote: w.quote,
+        applies: true as const,
+      }),
     })),
   }));
   return {

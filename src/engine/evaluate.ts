@@ -41,13 +41,13 @@ function toOption(
   const warnings: OptionWarning[] = [];
   for (const w of c.warnings) {
     if (w.when === undefined) {
-      warnings.push({ code: w.code, text: w.text, refs: w.refs, quote: w.quote, applies: true });
+      warnings.push(w.always);
       continue;
     }
-    const t = w.when(profile);
-    if (t.verdict === false) {
+    if (w.when.verdict(profile) === false) {
       continue;
     }
+    const t = w.when.trace(profile);
     warnings.push({
       code: w.code,
       text: w.text,
@@ -94,11 +94,25 @@ function byStrength(a: Option, b: Option): number {
   );
 }
 
+/** The profile field a fact belongs to (`mrd.value` → `mrd`). */
+const FIELD = new Map<string, string>();
+function fieldOf(fact: string): string {
+  let f = FIELD.get(fact);
+  if (f === undefined) {
+    f = fact.split('.')[0] ?? fact;
+    FIELD.set(fact, f);
+  }
+  return f;
+}
+
 function addMissing(missing: Map<string, Set<string>>, fact: string, by: string): void {
-  const field = fact.split('.')[0] ?? fact;
-  const set = missing.get(field) ?? new Set<string>();
-  set.add(by);
-  missing.set(field, set);
+  const field = fieldOf(fact);
+  const set = missing.get(field);
+  if (set === undefined) {
+    missing.set(field, new Set([by]));
+  } else {
+    set.add(by);
+  }
 }
 
 /** Alerts that hold for the patient, and boundaries the patient sits on. */
@@ -109,9 +123,13 @@ function patientWarnings(
   missing: Map<string, Set<string>>,
 ): PatientWarning[] {
   const warnings: PatientWarning[] = [];
-  const shownAgents = new Set(options.flatMap((o) => o.agents));
+  let shownAgents: Set<string> | undefined;
   for (const { alert, when } of ckb.alerts) {
-    const t = when(profile);
+    const v = when.verdict(profile);
+    if (v === false) {
+      continue;
+    }
+    const t = when.trace(profile);
     if (t.verdict === true) {
       warnings.push({
         code: alert.code,
@@ -122,7 +140,9 @@ function patientWarnings(
       });
       continue;
     }
-    if (t.verdict === 'unknown' && alert.agents.some((a) => shownAgents.has(a))) {
+    shownAgents ??= new Set(options.flatMap((o) => o.agents));
+    const shown = shownAgents;
+    if (t.verdict === 'unknown' && alert.agents.some((a) => shown.has(a))) {
       for (const leaf of leaves(t)) {
         if (leaf.verdict === 'unknown' && leaf.fact !== undefined) {
           addMissing(missing, leaf.fact, `alert:${alert.code}`);
@@ -166,10 +186,10 @@ export function evaluate(profile: Profile, ckb: CompiledKb): Decision {
   const pending: Option[] = [];
   const missing = new Map<string, Set<string>>();
   for (const c of ckb.rules) {
-    const root = c.when(profile);
-    if (root.verdict === false) {
+    if (c.when.verdict(profile) === false) {
       continue;
     }
+    const root = c.when.trace(profile);
     const option = toOption(c, root, profile, missing);
     if (root.verdict === true) {
       options.push(option);

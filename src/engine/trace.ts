@@ -13,15 +13,15 @@ export interface TraceNode {
   /** The condition in a clinician's words (from the rule, or generated: "age < 55"). */
   readonly label: string;
   readonly verdict: Verdict;
-  readonly fact?: FactName;
-  readonly op?: Operator;
+  readonly fact?: FactName | undefined;
+  readonly op?: Operator | undefined;
   /** The threshold or expected value. */
-  readonly threshold?: Scalar | readonly Scalar[];
+  readonly threshold?: Scalar | readonly Scalar[] | undefined;
   /** The threshold as the source writes it, e.g. "0.1%". */
-  readonly written?: string;
+  readonly written?: string | undefined;
   /** The value seen in the profile; `null` when unknown. */
-  readonly observed?: Scalar | readonly Scalar[] | null;
-  readonly children?: readonly TraceNode[];
+  readonly observed?: Scalar | readonly Scalar[] | null | undefined;
+  readonly children?: readonly TraceNode[] | undefined;
 }
 
 const OP_TEXT: Record<Operator, string> = {
