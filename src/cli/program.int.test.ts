@@ -52,6 +52,13 @@ describe('frontline kb', () => {
     expect(rows[0]?.kb_version).toMatch(/^kb-/);
   });
 
+  it('notes lists where the review is inconsistent, e.g. the E1910 subgroup sizes', async () => {
+    const r = await cli('kb', 'notes', '--json');
+    const body = JSON.parse(r.out) as { notes: { kind: string; id: string; note: string }[] };
+    expect(body.notes.some((n) => n.id === 'e1910' && /sum to 225/.test(n.note))).toBe(true);
+    expect(body.notes.some((n) => n.id === 'a041501' && /49/.test(n.note))).toBe(true);
+  });
+
   it('schema prints a JSON Schema generated from the zod schemas', async () => {
     const r = await cli('kb', 'schema');
     const schema = JSON.parse(r.out) as { $comment: string; properties: Record<string, unknown> };

@@ -72,6 +72,13 @@ function registerKb(program: Command, io: Io, done: Done): void {
       const { exportKb } = await import('./commands/kb.js');
       done(exportKb(io, opts));
     });
+  kb.command('notes')
+    .description('list every note on the source: where the review is inconsistent, unclear or silent')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { notes } = await import('./commands/kb.js');
+      done(notes(io, opts));
+    });
   kb.command('schema')
     .description('print the JSON Schema of the knowledge base (generated from the zod schemas)')
     .option('--out <dir>', 'write one schema per data-file kind into a folder')

@@ -34,6 +34,8 @@ export {
   filterStudies,
   findAgent,
   findStudy,
+  type SourceNote,
   type StudyFilter,
+  sourceNotes,
   suggestStudies,
 } from './query.js';

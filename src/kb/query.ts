@@ -93,3 +93,54 @@ function distance(a: string, b: string): number {
   }
   return row[b.length] ?? 0;
 }
+
+/** A note the knowledge base records about the source: where it is inconsistent, unclear or silent. */
+export interface SourceNote {
+  readonly kind: 'study' | 'agent' | 'trial' | 'statement' | 'factor';
+  readonly id: string;
+  /** Where in the entity: `notes`, `outcomes.os-3y`, `population`, `approvals.2`. */
+  readonly where: string;
+  readonly note: string;
+}
+
+function studyNotes(s: Study): SourceNote[] {
+  const out: SourceNote[] = s.notes.map((note) => ({
+    kind: 'study' as const,
+    id: s.id,
+    where: 'notes',
+    note,
+  }));
+  if (s.population.note !== undefined) {
+    out.push({ kind: 'study', id: s.id, where: 'population', note: s.population.note });
+  }
+  for (const o of s.outcomes) {
+    if (o.note !== undefined) {
+      out.push({ kind: 'study', id: s.id, where: `outcomes.${o.id}`, note: o.note });
+    }
+  }
+  return out;
+}
+
+function agentNotes(a: Agent): SourceNote[] {
+  const out: SourceNote[] =
+    a.note === undefined ? [] : [{ kind: 'agent', id: a.id, where: 'agent', note: a.note }];
+  a.approvals.forEach((ap, i) => {
+    if (ap.note !== undefined) {
+      out.push({ kind: 'agent', id: a.id, where: `approvals.${i}`, note: ap.note });
+    }
+  });
+  return out;
+}
+
+/** Every note on every fact, in knowledge-base order. */
+export function sourceNotes(kb: Kb): SourceNote[] {
+  const one = (kind: SourceNote['kind'], id: string, note: string | undefined): SourceNote[] =>
+    note === undefined ? [] : [{ kind, id, where: kind, note }];
+  return [
+    ...kb.studies.flatMap(studyNotes),
+    ...kb.agents.flatMap(agentNotes),
+    ...kb.trials.flatMap((t) => one('trial', t.nct, t.note)),
+    ...kb.statements.flatMap((s) => one('statement', s.id, s.note)),
+    ...kb.factors.flatMap((f) => one('factor', f.id, f.note)),
+  ];
+}

@@ -4,7 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { formatIssue, hasErrors } from '../../issues/index.js';
-import { checkKbFiles, exportJson, type Kb, outcomesCsv, readInstalledKbFiles } from '../../kb/index.js';
+import {
+  checkKbFiles,
+  exportJson,
+  type Kb,
+  outcomesCsv,
+  readInstalledKbFiles,
+  sourceNotes,
+} from '../../kb/index.js';
 import { kbSchemas } from '../../kb/json-schema.js';
 import { CliError, type Io } from '../io.js';
 import { installedKb } from '../kb-context.js';
@@ -93,5 +100,20 @@ export function schema(io: Io, opts: { out?: string }): number {
     writeFileSync(`${opts.out}/${name}.schema.json`, `${JSON.stringify(s, null, 2)}\n`);
   }
   io.err(`wrote ${Object.keys(schemas).length} JSON Schemas to ${opts.out}\n`);
+  return 0;
+}
+
+/** `frontline kb notes`: where the knowledge base says the source is inconsistent, unclear or silent. */
+export function notes(io: Io, opts: { json?: boolean }): number {
+  const kb = installedKb();
+  const list = sourceNotes(kb);
+  if (opts.json === true) {
+    io.out(`${JSON.stringify({ kbVersion: kb.version, notes: list }, null, 2)}\n`);
+    return 0;
+  }
+  for (const n of list) {
+    io.out(`${n.kind} ${n.id} (${n.where}): ${n.note}\n`);
+  }
+  io.out(`\n${list.length} notes · knowledge base ${kb.version}\n`);
   return 0;
 }
