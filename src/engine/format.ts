@@ -32,7 +32,8 @@ const QUALIFIER: Record<NonNullable<Outcome['qualifier']>, string> = {
 
 /** The value with its unit: "85%", "HR 0.53", "median 7.7 months", "96% ± 1.2". */
 export function fmtValue(o: Outcome): string {
-  const unit = o.unit === '%' ? '%' : o.unit === 'ratio' || o.unit === 'fraction' ? '' : ` ${o.unit}`;
+  const singular = o.value === 1 && /s$/.test(o.unit) ? o.unit.slice(0, -1) : o.unit;
+  const unit = o.unit === '%' ? '%' : o.unit === 'ratio' || o.unit === 'fraction' ? '' : ` ${singular}`;
   const measure = o.measure === 'hazard-ratio' ? 'HR ' : o.measure === 'median' ? 'median ' : '';
   const pm = o.plusMinus === undefined ? '' : ` ± ${printedIn(o.quote, o.plusMinus)}`;
   const of = o.count !== undefined && o.denominator !== undefined ? ` (${o.count} of ${o.denominator})` : '';
