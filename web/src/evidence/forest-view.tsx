@@ -1,0 +1,160 @@
+/**
+ * `/evidence/forest`: every hazard ratio the review reports, with its 95% CI, on a log scale with a reference line
+ * at 1 (Observable Plot). One mark per hazard ratio; those reported without a CI are hollow points, and say so.
+ * @module
+ */
+import { dot, plot, ruleX, ruleY, text } from '@observablehq/plot';
+import type { JSX } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { Kb } from '../contract.js';
+import { Link } from '../router.js';
+import { QuoteText, Refs } from '../ui/quote.js';
+import { fmtNumber } from '../ui/text.js';
+import { type HazardRatio, hazardRatios, shortLabel } from './plot-data.js';
+import { PlotFigure } from './plot-figure.js';
+import { EvidenceNav } from './studies-view.js';
+import { ciText } from './study-view.js';
+
+function domain(rows: readonly HazardRatio[]): [number, number] {
+  const values = rows.flatMap((r) => [r.hr, r.lower ?? r.hr, r.upper ?? r.hr, 1]);
+  return [Math.min(...values) / 1.3, Math.max(...values) * 1.3];
+}
+
+/** 1-2-5 ticks inside the domain: readable on a log axis. */
+function logTicks([lo, hi]: [number, number]): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of [1, 2, 5]) {
+      const t = Number((m * 10 ** e).toPrecision(3));
+      if (t >= lo && t <= hi) {
+        ticks.push(t);
+      }
+    }
+  }
+  return ticks;
+}
+
+function tooltip(r: HazardRatio): string {
+  const ci = r.hasCi ? ciText(r.outcome) : 'no CI reported';
+  return `${r.label}\n${r.comparison}\nHR ${fmtNumber(r.hr)} (${ci})`;
+}
+
+/** The forest plot (an SVG built by Observable Plot). */
+export function forestPlot(rows: readonly HazardRatio[], width: number): Element {
+  const labels = rows.map((r) => r.label);
+  const withCi = rows.filter((r) => r.hasCi);
+  const withoutCi = rows.filter((r) => !r.hasCi);
+  return plot({
+    width,
+    height: 40 + rows.length * 28,
+    marginLeft: Math.max(120, Math.max(...labels.map((l) => shortLabel(l).length)) * 7.2),
+    marginBottom: 48,
+    marginRight: 110,
+    style: { fontSize: '12px', color: '#1a1a1a', background: 'white' },
+    ariaLabel: `Forest plot of ${rows.length} hazard ratios`,
+    x: {
+      type: 'log',
+      domain: domain(rows),
+      grid: true,
+      labelAnchor: 'center',
+      labelOffset: 40,
+      label: 'Hazard ratio (log scale) — below 1: fewer events with the first-named arm',
+      ticks: logTicks(domain(rows)),
+      tickFormat: (d: number) => fmtNumber(d),
+    },
+    y: { domain: labels, label: null, tickSize: 0, tickFormat: (d: string) => shortLabel(d) },
+    marks: [
+      ruleX([1], { stroke: '#333', strokeDasharray: '4,3', ariaDescription: 'no difference (HR = 1)' }),
+      ruleY(withCi, {
+        x1: 'lower',
+        x2: 'upper',
+        y: 'label',
+        stroke: '#1f4e8c',
+        strokeWidth: 2,
+        ariaDescription: '95% CI',
+      }),
+      dot(rows, {
+        x: 'hr',
+        y: 'label',
+        r: 5,
+        symbol: (r: HazardRatio) => (r.hasCi ? 'square' : 'circle'),
+        fill: (r: HazardRatio) => (r.hasCi ? '#1f4e8c' : 'white'),
+        stroke: '#1f4e8c',
+        strokeWidth: 1.5,
+        title: tooltip,
+        ariaLabel: tooltip,
+        ariaDescription: 'hazard ratio',
+      }),
+      text(withoutCi, {
+        x: 'hr',
+        y: 'label',
+        text: () => 'no CI reported',
+        dx: 10,
+        textAnchor: 'start',
+        fill: '#5a4a00',
+        ariaDescription: 'no CI reported',
+      }),
+    ],
+  });
+}
+
+export function ForestView(props: { readonly kb: Kb }): JSX.Element {
+  const rows = useMemo(() => hazardRatios(props.kb), [props.kb]);
+  const noCi = rows.filter((r) => !r.hasCi).length;
+  return (
+    <div class="forest-view">
+      <h1 tabIndex={-1}>Forest plot: every hazard ratio in the review</h1>
+      <EvidenceNav />
+      <p class="lede">
+        {rows.length} hazard ratios from {new Set(rows.map((r) => r.study.id)).size} studies, each with its
+        95% confidence interval (filled squares and bars). {noCi} {noCi === 1 ? 'is' : 'are'} reported without
+        a confidence interval and drawn as hollow circles marked “no CI reported”. Each row compares two arms
+        of one study (or one study with its historical controls); rows from different studies are not
+        comparable with each other.
+      </p>
+      {rows.length === 0 ? (
+        <p>The knowledge base has no hazard ratio yet.</p>
+      ) : (
+        <PlotFigure
+          id="forest-plot"
+          make={() => forestPlot(rows, 1100)}
+          deps={[rows]}
+          caption="Hazard ratios (log scale) with 95% CI; dashed line: HR = 1 (no difference). The table below gives the same numbers with the review's words."
+        />
+      )}
+      <div class="table-wrap">
+        <table class="hazard-ratios">
+          <caption>The hazard ratios plotted above</caption>
+          <thead>
+            <tr>
+              <th scope="col">Study · endpoint · subgroup</th>
+              <th scope="col">Comparison</th>
+              <th scope="col" class="num">
+                HR
+              </th>
+              <th scope="col">95% CI</th>
+              <th scope="col">The review’s words</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-hr={r.key}>
+                <th scope="row">
+                  <Link href={`/evidence/studies/${encodeURIComponent(r.study.id)}#outcome-${r.outcome.id}`}>
+                    {r.label}
+                  </Link>
+                </th>
+                <td>{r.comparison}</td>
+                <td class="num">{fmtNumber(r.hr)}</td>
+                <td>{r.hasCi ? ciText(r.outcome).replace(/^\d+% CI /, '') : <em>not reported</em>}</td>
+                <td class="quote-cell">
+                  <QuoteText text={r.outcome.quote} /> <Refs refs={r.outcome.refs} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The patient view (`/patient?lineage=B&age=45&…`): the URL holds the profile; every change re-asks the server
+ * (debounced), and a link opened cold shows the options at once. A FHIR Bundle file goes to the same endpoint.
+ * @module
+ */
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type FieldProblem, peekEarly, type RecommendResult, recommend, takeEarly } from '../api.js';
+import type { RecommendedDecision } from '../contract.js';
+import { hrefOf, type Location, navigate } from '../router.js';
+import { useKbWhenIdle } from '../ui/use-kb.js';
+import { FhirDrop, FhirFindings } from './fhir-drop.js';
+import { ProfileForm } from './profile-form.js';
+import { Results } from './results.js';
+import { profileBody, queryOfProfile, withParam } from './url.js';
+
+/** Pause after the last edit before asking the server. */
+const DEBOUNCE_MS = 250;
+
+type Answer =
+  | { readonly status: 'none' }
+  | { readonly status: 'ok'; readonly key: string; readonly decision: RecommendedDecision }
+  | {
+      readonly status: 'error';
+      readonly key: string;
+      readonly message: string;
+      readonly problems: readonly FieldProblem[];
+    };
+
+interface FhirImport {
+  readonly fileName: string;
+  readonly key: string;
+  readonly decision: RecommendedDecision;
+}
+
+let firstResultMarked = false;
+
+/**
+ * Marks the first options on screen, for the first-result measurement (docs/web.md): called after the render, it
+ * waits for the next frame to be drawn (animation frame, then a task), so the mark is not earlier than the paint.
+ */
+function markFirstResult(): void {
+  if (!firstResultMarked) {
+    firstResultMarked = true;
+    requestAnimationFrame(() => {
+      window.setTimeout(() => performance.mark('frontline:first-result'), 0);
+    });
+  }
+}
+
+export function PatientView(props: { readonly location: Location }): JSX.Element {
+  const query = props.location.query;
+  const body = useMemo(() => profileBody(query), [query]);
+  const key = body === undefined ? '' : JSON.stringify(body);
+  const [answer, setAnswer] = useState<Answer>(() => {
+    // A shared link whose answer arrived before the first render is shown in that render.
+    const ready = peekEarly(key);
+    return ready === undefined ? { status: 'none' } : answerOf(key, ready);
+  });
+  const [fhir, setFhir] = useState<FhirImport | undefined>(undefined);
+  const [fhirBusy, setFhirBusy] = useState(false);
+  const [fhirError, setFhirError] = useState<
+    { message: string; problems: readonly FieldProblem[] } | undefined
+  >();
+  const asked = useRef(false);
+  // A shared link answered before the first render draws its options first and the form one frame later.
+  const [formShown, setFormShown] = useState(answer.status === 'none');
+  useEffect(() => {
+    if (formShown) {
+      return undefined;
+    }
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setFormShown(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [formShown]);
+  // Read by the request effect, which runs on profile changes only.
+  const fhirRef = useRef<FhirImport | undefined>(undefined);
+  fhirRef.current = fhir;
+  // Study links need the knowledge base; it is fetched once the first options are on screen, never before.
+  const kb = useKbWhenIdle(answer.status !== 'none');
+  const studyIds = useMemo(
+    () => (kb.status === 'ok' ? new Set(kb.kb.studies.map((s) => s.id)) : undefined),
+    [kb],
+  );
+
+  useEffect(() => {
+    const imported = fhirRef.current;
+    if (body === undefined) {
+      setAnswer({ status: 'none' });
+      return;
+    }
+    if (imported !== undefined && imported.key === key) {
+      setAnswer({ status: 'ok', key, decision: imported.decision });
+      return;
+    }
+    const controller = new AbortController();
+    // A link opened cold is answered at once (its request was started before the first render); edits wait until
+    // typing pauses.
+    const delay = asked.current ? DEBOUNCE_MS : 0;
+    asked.current = true;
+    const started = takeEarly(key);
+    const arrived = started?.result;
+    if (arrived !== undefined) {
+      // Already shown by the first render (see useState above): keep that object, so nothing re-renders.
+      setAnswer((prev) => (prev.status !== 'none' && prev.key === key ? prev : answerOf(key, arrived)));
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      (started?.promise ?? recommend(body, false, controller.signal)).then(
+        (result) => {
+          if (controller.signal.aborted) {
+            return;
+          }
+          setAnswer(answerOf(key, result));
+        },
+        () => undefined,
+      );
+    }, delay);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key]);
+
+  useEffect(() => {
+    if (answer.status === 'ok') {
+      markFirstResult();
+    }
+  }, [answer]);
+
+  const setParam = (name: string, value: string | undefined): void => {
+    navigate(hrefOf('/patient', withParam(query, name, value)), true);
+  };
+
+  const onBundle = (json: unknown, fileName: string): void => {
+    setFhirBusy(true);
+    setFhirError(undefined);
+    recommend(json, true).then(
+      (result) => {
+        setFhirBusy(false);
+        if (!result.ok) {
+          setFhirError({ message: result.message, problems: result.problems });
+          return;
+        }
+        const q = queryOfProfile(result.decision.profile);
+        const nextBody = profileBody(q);
+        const imported = {
+          fileName,
+          key: nextBody === undefined ? '' : JSON.stringify(nextBody),
+          decision: result.decision,
+        };
+        fhirRef.current = imported;
+        setFhir(imported);
+        if (imported.key === key) {
+          setAnswer({ status: 'ok', key, decision: imported.decision });
+        }
+        navigate(hrefOf('/patient', q));
+      },
+      () => setFhirBusy(false),
+    );
+  };
+
+  const stale = answer.status !== 'none' && answer.key !== key;
+  const problems = answer.status === 'error' && !stale ? answer.problems : [];
+  const fromFhir = fhir !== undefined && answer.status === 'ok' && answer.decision === fhir.decision;
+
+  return (
+    <div class="patient-view">
+      <h1 tabIndex={-1}>Patient options</h1>
+      <p class="lede">
+        Enter what is known; leave the rest unknown. The options follow each change, and the address of this
+        page is a link to this patient’s options.
+      </p>
+      <div class="patient-layout">
+        <section class="profile-column" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">Profile</h2>
+          {answer.status === 'ok' ? (
+            <a class="to-options" href="#results-heading">
+              Go to the options ({answer.decision.options.length} apply, {answer.decision.pending.length}{' '}
+              pending) ↓
+            </a>
+          ) : null}
+          {formShown ? (
+            <ProfileForm
+              query={query}
+              problems={problems}
+              onParam={setParam}
+              onClear={() => {
+                setFhir(undefined);
+                navigate('/patient');
+              }}
+            />
+          ) : (
+            <p class="status">Loading the form…</p>
+          )}
+          <FhirDrop
+            onBundle={onBundle}
+            busy={fhirBusy}
+            problems={fhirError?.problems ?? []}
+            message={fhirError?.message}
+          />
+        </section>
+        <section class="results-column" aria-labelledby="results-heading">
+          <h2 id="results-heading">Options for this patient</h2>
+          <p role="status" class="status">
+            {statusText(answer, body === undefined, stale)}
+          </p>
+          {fhir !== undefined && fhir.decision.fhir !== undefined ? (
+            <>
+              {fromFhir ? null : (
+                <p class="help">
+                  The form has changed since the Bundle was read; the options below follow the form.
+                </p>
+              )}
+              <FhirFindings fhir={fhir.decision.fhir} fileName={fhir.fileName} />
+            </>
+          ) : null}
+          {answer.status === 'ok' ? (
+            <Results decision={answer.decision} studyIds={studyIds} stale={stale} />
+          ) : null}
+          {answer.status === 'error' && !stale ? (
+            <div class="form-errors" role="alert">
+              <p>
+                No options: the server did not accept the profile ({answer.message}). The fields concerned are
+                marked in the form.
+              </p>
+            </div>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function answerOf(key: string, result: RecommendResult): Answer {
+  return result.ok
+    ? { status: 'ok', key, decision: result.decision }
+    : { status: 'error', key, message: result.message, problems: result.problems };
+}
+
+function statusText(answer: Answer, needsLineage: boolean, stale: boolean): string {
+  if (needsLineage) {
+    return 'Choose the lineage (B-ALL or T-ALL) to see the options; every other fact may stay unknown.';
+  }
+  if (answer.status === 'none' || stale) {
+    return 'Updating the options…';
+  }
+  if (answer.status === 'error') {
+    return 'The profile has values the server does not accept.';
+  }
+  const d = answer.decision;
+  return `${d.options.length} option${d.options.length === 1 ? '' : 's'} apply; ${d.pending.length} depend on unknown facts; ${d.missing.length} missing fact${d.missing.length === 1 ? '' : 's'}.`;
+}
