@@ -1,7 +1,9 @@
 /**
  * The shapes the web app receives from the REST API, imported as types only from the engine, the profile and the
  * knowledge-base schemas, so the web renders exactly what the server returns (STYLE P4) and a renamed field breaks
- * the web build. This is the only file of the web app that reaches into `src/`; nothing here reaches the bundle.
+ * the web build. This is the only file of the web app that reaches into `src/`. One value comes with the types:
+ * `printedIn`, the knowledge base's own pure helper (no imports) that prints a number as the review prints it
+ * ("0.70", not "0.7"), so the web app shows the same digits as the CLI and the cards.
  * @module
  */
 export type { FhirSummary, RecommendedDecision } from '../../src/api/recommend.js';
@@ -52,3 +54,5 @@ export interface OperationOutcome {
     readonly expression?: readonly string[];
   }[];
 }
+
+export { printedIn } from '../../src/kb/check/text.js';

@@ -1,5 +1,5 @@
 /**
- * `/evidence/forest`: every hazard ratio the review reports, with its 95% CI, on a log scale with a reference line
+ * `/evidence/forest`: every hazard ratio the review reports, with its confidence interval, on a log scale with a reference line
  * at 1 (Observable Plot). One mark per hazard ratio; those reported without a CI are hollow points, and say so.
  * @module
  */
@@ -7,6 +7,7 @@ import { dot, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Kb } from '../contract.js';
+import { printedIn } from '../contract.js';
 import { Link } from '../router.js';
 import { QuoteText, Refs } from '../ui/quote.js';
 import { fmtNumber } from '../ui/text.js';
@@ -36,7 +37,7 @@ function logTicks([lo, hi]: [number, number]): number[] {
 
 function tooltip(r: HazardRatio): string {
   const ci = r.hasCi ? ciText(r.outcome) : 'no CI reported';
-  return `${r.label}\n${r.comparison}\nHR ${fmtNumber(r.hr)} (${ci})`;
+  return `${r.label}\n${r.comparison}\nHR ${printedIn(r.outcome.quote, r.hr)} (${ci})`;
 }
 
 /** The forest plot (an SVG built by Observable Plot). */
@@ -71,7 +72,7 @@ export function forestPlot(rows: readonly HazardRatio[], width: number): Element
         y: 'label',
         stroke: '#1f4e8c',
         strokeWidth: 2,
-        ariaDescription: '95% CI',
+        ariaDescription: 'confidence interval',
       }),
       dot(rows, {
         x: 'hr',
@@ -107,10 +108,10 @@ export function ForestView(props: { readonly kb: Kb }): JSX.Element {
       <EvidenceNav />
       <p class="lede">
         {rows.length} hazard ratios from {new Set(rows.map((r) => r.study.id)).size} studies, each with its
-        95% confidence interval (filled squares and bars). {noCi} {noCi === 1 ? 'is' : 'are'} reported without
-        a confidence interval and drawn as hollow circles marked “no CI reported”. Each row compares two arms
-        of one study (or one study with its historical controls); rows from different studies are not
-        comparable with each other.
+        confidence interval where one is reported (filled squares and bars; 95% unless the review gives no
+        level). {noCi} {noCi === 1 ? 'is' : 'are'} reported without a confidence interval and drawn as hollow
+        circles marked “no CI reported”. Each row compares two arms of one study (or one study with its
+        historical controls); rows from different studies are not comparable with each other.
       </p>
       {rows.length === 0 ? (
         <p>The knowledge base has no hazard ratio yet.</p>
@@ -119,7 +120,7 @@ export function ForestView(props: { readonly kb: Kb }): JSX.Element {
           id="forest-plot"
           make={() => forestPlot(rows, 1100)}
           deps={[rows]}
-          caption="Hazard ratios (log scale) with 95% CI; dashed line: HR = 1 (no difference). The table below gives the same numbers with the review's words."
+          caption="Hazard ratios (log scale) with their confidence intervals (95% wherever the review states the level); dashed line: HR = 1 (no difference). The table below gives the same numbers with the review's words."
         />
       )}
       <div class="table-wrap">
@@ -132,7 +133,7 @@ export function ForestView(props: { readonly kb: Kb }): JSX.Element {
               <th scope="col" class="num">
                 HR
               </th>
-              <th scope="col">95% CI</th>
+              <th scope="col">CI</th>
               <th scope="col">The review’s words</th>
             </tr>
           </thead>
@@ -145,8 +146,8 @@ export function ForestView(props: { readonly kb: Kb }): JSX.Element {
                   </Link>
                 </th>
                 <td>{r.comparison}</td>
-                <td class="num">{fmtNumber(r.hr)}</td>
-                <td>{r.hasCi ? ciText(r.outcome).replace(/^\d+% CI /, '') : <em>not reported</em>}</td>
+                <td class="num">{printedIn(r.outcome.quote, r.hr)}</td>
+                <td>{r.hasCi ? ciText(r.outcome).replace(/^(\d+% )?CI /, '') : <em>not reported</em>}</td>
                 <td class="quote-cell">
                   <QuoteText text={r.outcome.quote} /> <Refs refs={r.outcome.refs} />
                 </td>

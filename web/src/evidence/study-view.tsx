@@ -4,11 +4,10 @@
  * @module
  */
 import type { JSX } from 'preact';
-import type { Kb, Outcome, Study } from '../contract.js';
+import { type Kb, type Outcome, printedIn, type Study } from '../contract.js';
 import { Link } from '../router.js';
 import { Quote, QuoteText, Refs } from '../ui/quote.js';
 import { STRENGTH_LABEL } from '../ui/strength.js';
-import { fmtNumber } from '../ui/text.js';
 import { useHashTarget } from '../ui/use-hash-target.js';
 import { EvidenceNav } from './studies-view.js';
 
@@ -16,16 +15,16 @@ import { EvidenceNav } from './studies-view.js';
 export function outcomeValue(o: Outcome): string {
   const q = o.qualifier === undefined ? '' : o.qualifier === 'approximately' ? '≈ ' : `${o.qualifier} `;
   const unit = o.unit === '%' ? '%' : o.unit === 'ratio' ? '' : ` ${o.unit}`;
-  const pm = o.plusMinus === undefined ? '' : ` ± ${fmtNumber(o.plusMinus)}`;
+  const pm = o.plusMinus === undefined ? '' : ` ± ${printedIn(o.quote, o.plusMinus)}`;
   const count = o.count !== undefined && o.denominator !== undefined ? ` (${o.count}/${o.denominator})` : '';
   const prefix = o.measure === 'hazard-ratio' ? 'HR ' : '';
-  return `${prefix}${q}${fmtNumber(o.value)}${pm}${unit}${count}`;
+  return `${prefix}${q}${printedIn(o.quote, o.value)}${pm}${unit}${count}`;
 }
 
 export function ciText(o: Outcome): string {
   return o.ci === undefined
     ? ''
-    : `${o.ci.level ?? 95}% CI ${fmtNumber(o.ci.lower)}–${fmtNumber(o.ci.upper)}`;
+    : `${o.ci.level === undefined ? '' : `${o.ci.level}% `}CI ${printedIn(o.quote, o.ci.lower)}–${printedIn(o.quote, o.ci.upper)}`;
 }
 
 export function pText(o: Outcome): string {
