@@ -255,7 +255,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the web app in Chromium', () => {
     expect(await page.locator('#forest-plot g[aria-description="hazard ratio"] > *').count()).toBe(
       hrs.length,
     );
-    expect(await page.locator('#forest-plot g[aria-description="95% CI"] > *').count()).toBe(
+    expect(await page.locator('#forest-plot g[aria-description="confidence interval"] > *').count()).toBe(
       hrs.filter((o) => o.ci !== undefined).length,
     );
     expect(await page.locator('#forest-plot g[aria-description="no CI reported"] > *').count()).toBe(

@@ -6,7 +6,7 @@
  */
 import type { Decision, Option } from '../engine/index.js';
 import { STRENGTH_MEANING } from './indicator.js';
-import { md, refsText, traceList } from './markdown.js';
+import { md, mdKb, refsText, traceList } from './markdown.js';
 
 function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ['', `**${title}**`, '', ...lines];
@@ -35,9 +35,9 @@ function authorsWords(o: Option): string[] {
 function warnings(o: Option): string[] {
   return o.warnings.map(
     (w) =>
-      `- ⚠ ${md(w.text)}${w.applies === 'unknown' ? ' _(may apply: a fact it depends on is unknown)_' : ''}${
+      `- ⚠ ${mdKb(w.text)}${w.applies === 'unknown' ? ' _(may apply: a fact it depends on is unknown)_' : ''}${
         w.refs.length > 0 ? ` (${refsText(w.refs)})` : ''
-      } — “${md(w.quote)}”`,
+      } — “${mdKb(w.quote)}”`,
   );
 }
 
@@ -56,10 +56,36 @@ export function footer(decision: Decision, sourceName: string): string[] {
  * @param decision - the decision it belongs to (for the KB version and the notice)
  * @param sourceName - e.g. "Dias & Litzow 2025 review"
  */
-export function optionDetail(o: Option, decision: Decision, sourceName: string): string {
+/** The parts of an option's detail that depend only on its rule, not on the patient. */
+interface StaticDetail {
+  readonly id: string;
+  readonly strength: string;
+  readonly rationale: string;
+  /** Strength, rationale, agents, key numbers, evidence, the authors' words: joined lines. */
+  readonly head: string;
+  readonly trials: readonly string[];
+}
+
+/**
+ * Built once per option of a compiled rule: the engine hands every decision the same evidence array for the same
+ * rule, so that array keys the cache (and the id, strength and rationale are checked, in case another option ever
+ * shares the array).
+ */
+const STATIC_DETAIL = new WeakMap<Option['evidence'], StaticDetail>();
+
+function staticDetail(o: Option): StaticDetail {
+  const cached = STATIC_DETAIL.get(o.evidence);
+  if (
+    cached !== undefined &&
+    cached.id === o.id &&
+    cached.strength === o.strength &&
+    cached.rationale === o.rationale
+  ) {
+    return cached;
+  }
   const outside =
     o.phase === 'relapsed-refractory' ? ' (relapsed/refractory evidence, outside frontline)' : '';
-  const lines = [
+  const head = [
     `**${o.strength}** — ${STRENGTH_MEANING[o.strength]}${outside}.`,
     '',
     md(o.rationale),
@@ -67,8 +93,24 @@ export function optionDetail(o: Option, decision: Decision, sourceName: string):
     ...section('Key numbers', keyNumbers(o)),
     ...section('Evidence (verbatim)', evidence(o)),
     ...section("The authors' words (verbatim)", authorsWords(o)),
+  ].join('\n');
+  const built: StaticDetail = {
+    id: o.id,
+    strength: o.strength,
+    rationale: o.rationale,
+    head,
+    trials: section('Trials', o.trials.length === 0 ? [] : [o.trials.join(', ')]),
+  };
+  STATIC_DETAIL.set(o.evidence, built);
+  return built;
+}
+
+export function optionDetail(o: Option, decision: Decision, sourceName: string): string {
+  const fixed = staticDetail(o);
+  const lines = [
+    fixed.head,
     ...section('Warnings', warnings(o)),
-    ...section('Trials', o.trials.length === 0 ? [] : [o.trials.join(', ')]),
+    ...fixed.trials,
     ...section('Why it applies (✓ true, ✗ false, ? unknown)', traceList(o.because)),
     ...footer(decision, sourceName),
   ];
@@ -79,10 +121,10 @@ export function optionDetail(o: Option, decision: Decision, sourceName: string):
 export function dataDetail(decision: Decision, sourceName: string): string {
   const missing = decision.missing.map(
     (m) =>
-      `- **${md(m.field)}** — ${md(m.text)}${m.affects.length > 0 ? ` (affects: ${md(m.affects.join(', '))})` : ''}`,
+      `- **${mdKb(m.field)}** — ${md(m.text)}${m.affects.length > 0 ? ` (affects: ${md(m.affects.join(', '))})` : ''}`,
   );
   const pending = decision.pending.map(
-    (o) => `- ${md(o.title)} (${o.strength}) — needs: ${md(o.unknownFacts.join(', '))}`,
+    (o) => `- ${mdKb(o.title)} (${o.strength}) — needs: ${md(o.unknownFacts.join(', '))}`,
   );
   const notes = decision.warnings
     .filter((w) => w.kind !== 'alert')

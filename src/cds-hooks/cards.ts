@@ -29,14 +29,31 @@ export interface RenderedCard {
   readonly subject: string;
 }
 
+/** What every card of a knowledge base shares, computed once per knowledge base (not per card, per call). */
+interface KbCardParts {
+  readonly sourceName: string;
+  readonly studyIds: ReadonlySet<string>;
+}
+
+const KB_PARTS = new WeakMap<Kb, KbCardParts>();
+
+function kbParts(kb: Kb): KbCardParts {
+  let parts = KB_PARTS.get(kb);
+  if (parts === undefined) {
+    const primary = kb.sources.find((s) => s.primary === true) ?? kb.sources[0];
+    const names = primary?.authors.map((a) => a.split(/\s+/).at(-1) ?? a);
+    parts = {
+      sourceName: primary === undefined ? 'the review' : `${names?.join(' & ')} ${primary.year} review`,
+      studyIds: new Set(kb.studies.map((s) => s.id)),
+    };
+    KB_PARTS.set(kb, parts);
+  }
+  return parts;
+}
+
 /** The review as a card source: "Dias & Litzow 2025 review". */
 export function sourceName(kb: Kb): string {
-  const primary = kb.sources.find((s) => s.primary === true) ?? kb.sources[0];
-  if (primary === undefined) {
-    return 'the review';
-  }
-  const names = primary.authors.map((a) => a.split(/\s+/).at(-1) ?? a);
-  return `${names.join(' & ')} ${primary.year} review`;
+  return kbParts(kb).sourceName;
 }
 
 function uniqueSorted(refs: Iterable<number>): number[] {
@@ -48,8 +65,21 @@ function sourceOf(kb: Kb, refs: Iterable<number>, ctx: CardContext): Card['sourc
   return { label: `${sourceName(kb)}${r === '' ? '' : `, ${r}`}`, url: aboutUrl(ctx.baseUrl) };
 }
 
+/** The patient-view link of a decision, built once per decision (every card of a call carries it). */
+const PATIENT_LINKS = new WeakMap<Decision, { readonly base: string; readonly url: string }>();
+
+function patientLink(decision: Decision, ctx: CardContext): string {
+  const cached = PATIENT_LINKS.get(decision);
+  if (cached !== undefined && cached.base === ctx.baseUrl) {
+    return cached.url;
+  }
+  const url = patientViewUrl(ctx.baseUrl, decision.profile);
+  PATIENT_LINKS.set(decision, { base: ctx.baseUrl, url });
+  return url;
+}
+
 function optionLinks(o: Option, decision: Decision, kb: Kb, ctx: CardContext): Link[] {
-  const known = new Set(kb.studies.map((s) => s.id));
+  const known = kbParts(kb).studyIds;
   const studies = new Map<string, string>();
   for (const e of [...o.evidence, ...o.keyNumbers]) {
     if (known.has(e.study)) {
@@ -59,7 +89,7 @@ function optionLinks(o: Option, decision: Decision, kb: Kb, ctx: CardContext): L
   return [
     {
       label: 'Open in Frontline (all options for this patient)',
-      url: patientViewUrl(ctx.baseUrl, decision.profile),
+      url: patientLink(decision, ctx),
       type: 'absolute',
     },
     ...[...studies].map(
@@ -116,9 +146,7 @@ function alertCard(w: PatientWarning, decision: Decision, kb: Kb, ctx: CardConte
       indicator: 'warning',
       source: sourceOf(kb, w.refs, ctx),
       overrideReasons: [...OVERRIDE_REASONS],
-      links: [
-        { label: 'Open in Frontline', url: patientViewUrl(ctx.baseUrl, decision.profile), type: 'absolute' },
-      ],
+      links: [{ label: 'Open in Frontline', url: patientLink(decision, ctx), type: 'absolute' }],
     },
   };
 }
@@ -152,9 +180,7 @@ function dataCard(decision: Decision, kb: Kb, ctx: CardContext): RenderedCard | 
         ctx,
       ),
       overrideReasons: [...OVERRIDE_REASONS],
-      links: [
-        { label: 'Open in Frontline', url: patientViewUrl(ctx.baseUrl, decision.profile), type: 'absolute' },
-      ],
+      links: [{ label: 'Open in Frontline', url: patientLink(decision, ctx), type: 'absolute' }],
     },
   };
 }

@@ -15,6 +15,21 @@ export function md(text: string): string {
     .replace(/\s*\n\s*/g, ' ');
 }
 
+/** Escaped knowledge-base text (condition labels, thresholds as written), remembered: every card of every call
+ * renders the same few hundred strings. Bounded; patient values are never put here. */
+const ESCAPED = new Map<string, string>();
+
+export function mdKb(text: string): string {
+  let out = ESCAPED.get(text);
+  if (out === undefined) {
+    out = md(text);
+    if (ESCAPED.size < 4096) {
+      ESCAPED.set(text, out);
+    }
+  }
+  return out;
+}
+
 function mark(v: TraceNode['verdict']): string {
   return v === true ? '✓' : v === false ? '✗' : '?';
 }
@@ -27,14 +42,14 @@ function seen(n: TraceNode): string {
     return ' — unknown';
   }
   const v = Array.isArray(n.observed) ? n.observed.map(String).join(', ') : String(n.observed);
-  return ` — seen: ${md(v)}${n.written === undefined ? '' : ` (review: "${md(n.written)}")`}`;
+  return ` — seen: ${md(v)}${n.written === undefined ? '' : ` (review: "${mdKb(n.written)}")`}`;
 }
 
 /** The trace as a nested Markdown list: verdict mark, condition, value seen, the review's own threshold. */
 export function traceList(nodes: readonly TraceNode[], depth = 0): string[] {
   const lines: string[] = [];
   for (const n of nodes) {
-    lines.push(`${'  '.repeat(depth)}- ${mark(n.verdict)} ${md(n.label)}${seen(n)}`);
+    lines.push(`${'  '.repeat(depth)}- ${mark(n.verdict)} ${mdKb(n.label)}${seen(n)}`);
     if (n.children !== undefined && n.kind !== 'condition') {
       lines.push(...traceList(n.children, depth + 1));
     }

@@ -1,16 +1,22 @@
 /**
  * Compiles criteria trees into closures once per knowledge base, so evaluating a profile is a walk of plain
  * functions (the engine's throughput target includes the trace).
+ *
+ * Profiles come in many shapes (any subset of fields), so reading `profile.age` in hundreds of compiled conditions
+ * would be a megamorphic property load each time. Instead the profile is read once per evaluation into a fixed-shape
+ * fact vector (`readFacts`): every condition then reads an array slot, and strings are case-folded once, not once
+ * per comparison.
  * @module
  */
-import type { Comparison, Criterion, FactName } from '../kb/core.js';
+import { type Comparison, type Criterion, FactName } from '../kb/core.js';
 import type { Profile } from '../profile/index.js';
-import { and3, not3, or3, type Verdict } from './logic.js';
+import { and2, not3, or2, type Verdict } from './logic.js';
 import { describeCondition, type Scalar, type TraceNode } from './trace.js';
 
 export type Evaluator = (profile: Profile) => TraceNode;
 
-type Getter = (p: Profile) => Scalar | readonly Scalar[] | undefined;
+type FactValue = Scalar | readonly Scalar[] | undefined;
+type Getter = (p: Profile) => FactValue;
 
 const GETTERS: Record<FactName, Getter> = {
   age: (p) => p.age,
@@ -38,55 +44,203 @@ const GETTERS: Record<FactName, Getter> = {
   priorTherapy: (p) => p.priorTherapy,
 };
 
+const FACTS: readonly FactName[] = FactName.options;
+
+/** The slot of each fact in a fact vector. */
+export const FACT_INDEX: ReadonlyMap<FactName, number> = new Map(FACTS.map((f, i) => [f, i]));
+
 /** Reads one fact of the profile (`undefined` = unknown). */
-export function factOf(profile: Profile, fact: FactName): Scalar | readonly Scalar[] | undefined {
+export function factOf(profile: Profile, fact: FactName): FactValue {
   return GETTERS[fact](profile);
 }
 
 /** A scalar's comparison key: strings compare case-insensitively (e.g. "t315i" matches "T315I"). */
 const keyOf = (x: Scalar): Scalar => (typeof x === 'string' ? x.toLowerCase() : x);
 
-type Test = (observed: Scalar | readonly Scalar[]) => boolean;
+/**
+ * Case-folded strings, remembered: profiles repeat a small vocabulary ("B", "negative", "KMT2A"), and a look-up is
+ * cheaper than a new lower-case string. Bounded, so free text cannot grow it without limit.
+ */
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 4096;
 
-/** Membership of an observed scalar in a precomputed set of expected keys; exact match first, then case-folded. */
-function memberOf(keys: ReadonlySet<Scalar>): (o: Scalar) => boolean {
-  return (o) => keys.has(o) || (typeof o === 'string' && keys.has(o.toLowerCase()));
+function fold(s: string): string {
+  let f = FOLDED.get(s);
+  if (f === undefined) {
+    f = s.toLowerCase();
+    if (FOLDED.size < FOLDED_MAX) {
+      FOLDED.set(s, f);
+    }
+  }
+  return f;
 }
 
-function testFor(c: Comparison): Test {
+function foldValue(v: FactValue): FactValue {
+  if (typeof v === 'string') {
+    return fold(v);
+  }
+  if (Array.isArray(v)) {
+    const list = v as readonly Scalar[];
+    const out: Scalar[] = new Array<Scalar>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i] as Scalar;
+      out[i] = typeof x === 'string' ? fold(x) : x;
+    }
+    return out;
+  }
+  return v;
+}
+
+/**
+ * One profile's facts in one fixed shape: `raw[i]` is the value of fact `i` (`undefined` = unknown), `key[i]` the
+ * same value case-folded for comparisons.
+ */
+export interface Facts {
+  readonly raw: readonly FactValue[];
+  readonly key: readonly FactValue[];
+}
+
+/** Top-level profile field → its slot; nested fields (`mrd` → `mrd.value`, ...) → their sub-keys and slots. */
+const FIELD_SLOT = new Map<string, number>();
+const NESTED_SLOTS = new Map<string, [string, number][]>();
+FACTS.forEach((fact, i) => {
+  const dot = fact.indexOf('.');
+  if (dot === -1) {
+    FIELD_SLOT.set(fact, i);
+    return;
+  }
+  const field = fact.slice(0, dot);
+  const list = NESTED_SLOTS.get(field) ?? [];
+  list.push([fact.slice(dot + 1), i]);
+  NESTED_SLOTS.set(field, list);
+});
+
+/** Every fact unknown: copied (a packed array, cheap to copy) as the start of each fact vector. */
+const UNKNOWN_FACTS: readonly FactValue[] = FACTS.map(() => undefined);
+
+function put(raw: FactValue[], key: FactValue[], i: number, v: unknown): void {
+  const value = v as FactValue;
+  raw[i] = value;
+  key[i] = foldValue(value);
+}
+
+/**
+ * Reads a profile into a fact vector (once per evaluation). It walks the fields the profile has, instead of asking
+ * for each fact by name: profiles come in many shapes, and a named read on a many-shaped object is slow.
+ */
+export function readFacts(profile: Profile): Facts {
+  const raw = UNKNOWN_FACTS.slice();
+  const key = UNKNOWN_FACTS.slice();
+  const record = profile as unknown as Readonly<Record<string, unknown>>;
+  const fields = Object.keys(record);
+  for (let j = 0; j < fields.length; j++) {
+    const field = fields[j] as string;
+    const value = record[field];
+    if (value === undefined) {
+      continue;
+    }
+    const slot = FIELD_SLOT.get(field);
+    if (slot !== undefined) {
+      put(raw, key, slot, value);
+      continue;
+    }
+    const nested = NESTED_SLOTS.get(field);
+    if (nested !== undefined && value !== null && typeof value === 'object') {
+      const inner = value as Readonly<Record<string, unknown>>;
+      for (const [sub, i] of nested) {
+        put(raw, key, i, inner[sub]);
+      }
+    }
+  }
+  return { raw, key };
+}
+
+type Check = (facts: Facts) => Verdict;
+
+function includesAnyOf(o: FactValue, isMember: (x: Scalar) => boolean): boolean {
+  if (!Array.isArray(o)) {
+    return false;
+  }
+  for (const x of o as readonly Scalar[]) {
+    if (isMember(x)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function membership(list: readonly Scalar[]): (x: Scalar) => boolean {
+  if (list.length === 1) {
+    const only = list[0];
+    return (x) => x === only;
+  }
+  const set = new Set(list);
+  return (x) => set.has(x);
+}
+
+/**
+ * The verdict of one comparison, specialized per operator so that a condition is one closure call: it reads the
+ * case-folded slot (`undefined` = unknown). A list fact never equals a scalar, so `eq`/`in` are false and `ne` true
+ * for lists, as before.
+ */
+function checkFor(c: Comparison, i: number): Check {
   const v = c.value;
   const num = typeof v === 'number' ? v : Number.NaN;
-  const list: readonly Scalar[] = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  const isMember = memberOf(new Set(list.map(keyOf)));
+  const list: readonly Scalar[] = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(keyOf);
+  const only = list.length === 1 ? list[0] : undefined;
+  const set = new Set(list);
   switch (c.op) {
     case 'eq':
     case 'in':
-      return (o) => !Array.isArray(o) && isMember(o as Scalar);
-    case 'ne':
-      return (o) => Array.isArray(o) || !isMember(o as Scalar);
-    case 'lt':
-      return (o) => typeof o === 'number' && o < num;
-    case 'le':
-      return (o) => typeof o === 'number' && o <= num;
-    case 'gt':
-      return (o) => typeof o === 'number' && o > num;
-    case 'ge':
-      return (o) => typeof o === 'number' && o >= num;
-    case 'includes':
-    case 'includesAny':
-      return (o) => {
-        if (!Array.isArray(o)) {
-          return false;
-        }
-        for (const x of o as readonly Scalar[]) {
-          if (isMember(x)) {
-            return true;
+      return list.length === 1
+        ? (f) => {
+            const o = f.key[i];
+            return o === undefined ? 'unknown' : o === only;
           }
-        }
-        return false;
+        : (f) => {
+            const o = f.key[i];
+            return o === undefined ? 'unknown' : !Array.isArray(o) && set.has(o as Scalar);
+          };
+    case 'ne':
+      return list.length === 1
+        ? (f) => {
+            const o = f.key[i];
+            return o === undefined ? 'unknown' : o !== only;
+          }
+        : (f) => {
+            const o = f.key[i];
+            return o === undefined ? 'unknown' : Array.isArray(o) || !set.has(o as Scalar);
+          };
+    case 'lt':
+      return (f) => {
+        const o = f.key[i];
+        return o === undefined ? 'unknown' : typeof o === 'number' && o < num;
       };
+    case 'le':
+      return (f) => {
+        const o = f.key[i];
+        return o === undefined ? 'unknown' : typeof o === 'number' && o <= num;
+      };
+    case 'gt':
+      return (f) => {
+        const o = f.key[i];
+        return o === undefined ? 'unknown' : typeof o === 'number' && o > num;
+      };
+    case 'ge':
+      return (f) => {
+        const o = f.key[i];
+        return o === undefined ? 'unknown' : typeof o === 'number' && o >= num;
+      };
+    case 'includes':
+    case 'includesAny': {
+      const isMember = membership(list);
+      return (f) => {
+        const o = f.key[i];
+        return o === undefined ? 'unknown' : includesAnyOf(o, isMember);
+      };
+    }
     case 'known':
-      return () => true;
+      return (f) => f.key[i] !== undefined;
     default: {
       const never: never = c.op;
       throw new Error(`unknown operator ${String(never)}`);
@@ -98,41 +252,47 @@ function testFor(c: Comparison): Test {
 export interface Compiled {
   readonly verdict: (profile: Profile) => Verdict;
   readonly trace: Evaluator;
+  /** `verdict` on a fact vector (see `readFacts`): what the engine calls, many times per profile. */
+  readonly check: (facts: Facts) => Verdict;
+  /** `trace` on a fact vector. */
+  readonly explain: (facts: Facts) => TraceNode;
+}
+
+function withProfileApi(check: Compiled['check'], explain: Compiled['explain']): Compiled {
+  return {
+    check,
+    explain,
+    verdict: (p) => check(readFacts(p)),
+    trace: (p) => explain(readFacts(p)),
+  };
 }
 
 function compileComparison(c: Comparison): Compiled {
-  const get = GETTERS[c.fact];
-  const test = testFor(c);
+  const index = FACT_INDEX.get(c.fact) ?? -1;
+  const check = checkFor(c, index);
   const label = c.label ?? describeCondition(c.fact, c.op, c.value);
   const { fact, op, value: threshold, written } = c;
-  const known = op === 'known';
-  const verdict = (p: Profile): Verdict => {
-    const observed = get(p);
-    if (known) {
-      return observed !== undefined;
-    }
-    return observed === undefined ? 'unknown' : test(observed);
-  };
   // One object shape for every condition node keeps property access monomorphic.
-  const trace = (p: Profile): TraceNode => ({
+  const explain = (f: Facts): TraceNode => ({
     kind: 'condition',
     label,
-    verdict: verdict(p),
+    verdict: check(f),
     fact,
     op,
     threshold,
     written,
-    observed: get(p) ?? null,
+    observed: f.raw[index] ?? null,
     children: undefined,
   });
-  return { verdict, trace };
+  return withProfileApi(check, explain);
 }
 
 function compileAll(kids: readonly Compiled[], label: string): Compiled {
-  const verdict = (p: Profile): Verdict => {
+  const checks = kids.map((k) => k.check);
+  const check = (f: Facts): Verdict => {
     let unknown = false;
-    for (const k of kids) {
-      const v = k.verdict(p);
+    for (const k of checks) {
+      const v = k(f);
       if (v === false) {
         return false;
       }
@@ -142,18 +302,25 @@ function compileAll(kids: readonly Compiled[], label: string): Compiled {
     }
     return unknown ? 'unknown' : true;
   };
-  const trace = (p: Profile): TraceNode => {
-    const children = kids.map((k) => k.trace(p));
-    return { kind: 'all', label, verdict: and3(children.map((n) => n.verdict)), children };
+  const explain = (f: Facts): TraceNode => {
+    const children: TraceNode[] = new Array<TraceNode>(kids.length);
+    let verdict: Verdict = true;
+    for (let i = 0; i < kids.length; i++) {
+      const child = (kids[i] as Compiled).explain(f);
+      children[i] = child;
+      verdict = and2(verdict, child.verdict);
+    }
+    return { kind: 'all', label, verdict, children };
   };
-  return { verdict, trace };
+  return withProfileApi(check, explain);
 }
 
 function compileAny(kids: readonly Compiled[], label: string): Compiled {
-  const verdict = (p: Profile): Verdict => {
+  const checks = kids.map((k) => k.check);
+  const check = (f: Facts): Verdict => {
     let unknown = false;
-    for (const k of kids) {
-      const v = k.verdict(p);
+    for (const k of checks) {
+      const v = k(f);
       if (v === true) {
         return true;
       }
@@ -163,11 +330,17 @@ function compileAny(kids: readonly Compiled[], label: string): Compiled {
     }
     return unknown ? 'unknown' : false;
   };
-  const trace = (p: Profile): TraceNode => {
-    const children = kids.map((k) => k.trace(p));
-    return { kind: 'any', label, verdict: or3(children.map((n) => n.verdict)), children };
+  const explain = (f: Facts): TraceNode => {
+    const children: TraceNode[] = new Array<TraceNode>(kids.length);
+    let verdict: Verdict = false;
+    for (let i = 0; i < kids.length; i++) {
+      const child = (kids[i] as Compiled).explain(f);
+      children[i] = child;
+      verdict = or2(verdict, child.verdict);
+    }
+    return { kind: 'any', label, verdict, children };
   };
-  return { verdict, trace };
+  return withProfileApi(check, explain);
 }
 
 /** Compiles a criteria tree. */
@@ -181,13 +354,13 @@ export function compileCriterion(c: Criterion): Compiled {
   if ('not' in c) {
     const kid = compileCriterion(c.not);
     const label = c.label ?? 'not';
-    return {
-      verdict: (p) => not3(kid.verdict(p)),
-      trace: (p) => {
-        const child = kid.trace(p);
+    return withProfileApi(
+      (f) => not3(kid.check(f)),
+      (f) => {
+        const child = kid.explain(f);
         return { kind: 'not', label, verdict: not3(child.verdict), children: [child] };
       },
-    };
+    );
   }
   return compileComparison(c);
 }

@@ -12,8 +12,17 @@ import {
   type Rule,
   type Study,
 } from '../kb/core.js';
-import { type Compiled, compileCriterion } from './compile.js';
-import type { DerivedComparison, EvidenceItem, KeyNumber, OptionWarning, StatementRef } from './decision.js';
+import { Lineage, Phase } from '../profile/index.js';
+import { type Compiled, compileCriterion, FACT_INDEX, type Facts, readFacts } from './compile.js';
+import {
+  type DerivedComparison,
+  type EvidenceItem,
+  type KeyNumber,
+  type OptionWarning,
+  type PatientWarning,
+  STRENGTH_ORDER,
+  type StatementRef,
+} from './decision.js';
 import { fmt, summarizeOutcomes } from './format.js';
 
 export interface CompiledWarning {
@@ -39,14 +48,98 @@ export interface CompiledRule {
 export interface CompiledAlert {
   readonly alert: Alert;
   readonly when: Compiled;
+  /** The patient warning shown when the alert holds (built once, shared by every decision). */
+  readonly warning: PatientWarning;
+  /** `alert:<code>`, as `missing[].affects` names it. */
+  readonly subject: string;
+}
+
+/** A boundary with its fact's slot in the fact vector and the warning it shows (built once). */
+export interface CompiledBoundary {
+  readonly boundary: Boundary;
+  readonly index: number;
+  readonly warning: PatientWarning;
+}
+
+/** What a `missing` entry says of a field: why it matters and the test that settles it. */
+export interface MissingText {
+  readonly text: string;
+  readonly test: string;
 }
 
 export interface CompiledKb {
   readonly kb: Kb;
+  /** The rules in knowledge-base order. */
   readonly rules: readonly CompiledRule[];
+  /** The same rules strongest first: strength, then rank, then id (the order options are shown in). */
+  readonly ordered: readonly CompiledRule[];
+  /**
+   * The rules (in `ordered` order) that can hold for a patient's lineage and phase, the two facts every profile has:
+   * a rule whose top-level conditions already fail on them is left out before any evaluation. Exact: such a rule's
+   * verdict is false whatever else is known.
+   */
+  readonly candidates: (facts: Facts) => readonly CompiledRule[];
   readonly alerts: readonly CompiledAlert[];
   readonly facts: ReadonlyMap<string, FactInfo>;
-  readonly boundaries: readonly Boundary[];
+  readonly boundaries: readonly CompiledBoundary[];
+  /** The `missing` text of a profile field (`mrd`, `ph`, ...). */
+  readonly missingText: (field: string) => MissingText;
+}
+
+const STRENGTH_RANK = new Map(STRENGTH_ORDER.map((s, i) => [s, i]));
+
+function byStrength(a: CompiledRule, b: CompiledRule): number {
+  return (
+    (STRENGTH_RANK.get(a.rule.strength) ?? 99) - (STRENGTH_RANK.get(b.rule.strength) ?? 99) ||
+    a.rule.rank - b.rule.rank ||
+    (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0)
+  );
+}
+
+/** The facts every normalized profile has (lineage is required, phase defaults): rules are pre-sorted by them. */
+const LINEAGE = FACT_INDEX.get('lineage') ?? -1;
+const PHASE = FACT_INDEX.get('phase') ?? -1;
+
+/** The top-level conditions of a rule on lineage or phase (an `all` of them, or the rule itself). */
+function staticConditions(rule: Rule): Compiled[] {
+  const top = 'all' in rule.when ? rule.when.all : [rule.when];
+  return top
+    .filter((c) => 'fact' in c && (c.fact === 'lineage' || c.fact === 'phase'))
+    .map((c) => compileCriterion(c));
+}
+
+function candidatesBy(ordered: readonly CompiledRule[]): (facts: Facts) => readonly CompiledRule[] {
+  const table = new Map<unknown, Map<unknown, readonly CompiledRule[]>>();
+  const conditions = new Map(ordered.map((r) => [r, staticConditions(r.rule)]));
+  for (const lineage of Lineage.options) {
+    const byPhase = new Map<unknown, readonly CompiledRule[]>();
+    for (const phase of Phase.options) {
+      const probe = readFacts({ lineage, phase });
+      byPhase.set(
+        phase,
+        ordered.filter((r) => !(conditions.get(r) ?? []).some((c) => c.check(probe) === false)),
+      );
+    }
+    table.set(lineage, byPhase);
+  }
+  // A profile built by hand with another value gets every rule (still exact, only slower).
+  return (facts) => table.get(facts.raw[LINEAGE])?.get(facts.raw[PHASE]) ?? ordered;
+}
+
+function missingTexts(facts: ReadonlyMap<string, FactInfo>): (field: string) => MissingText {
+  const cache = new Map<string, MissingText>();
+  return (field) => {
+    let m = cache.get(field);
+    if (m === undefined) {
+      const info = facts.get(field) ?? facts.get(`${field}.value`);
+      m = {
+        text: info === undefined ? `${field} is unknown.` : `${info.why} Settled by: ${info.test}.`,
+        test: info?.test ?? 'not stated in the knowledge base',
+      };
+      cache.set(field, m);
+    }
+    return m;
+  };
 }
 
 function derive(kb: Kb, rule: Rule, studies: ReadonlyMap<string, Study>): DerivedComparison[] {
@@ -131,11 +224,31 @@ export function compileKb(kb: Kb): CompiledKb {
       }),
     })),
   }));
+  const facts = new Map(kb.facts.map((f) => [f.fact, f]));
+  const ordered = [...rules].sort(byStrength);
   return {
     kb,
     rules,
-    alerts: kb.alerts.map((alert) => ({ alert, when: compileCriterion(alert.when) })),
-    facts: new Map(kb.facts.map((f) => [f.fact, f])),
-    boundaries: kb.boundaries,
+    ordered,
+    candidates: candidatesBy(ordered),
+    alerts: kb.alerts.map((alert) => ({
+      alert,
+      when: compileCriterion(alert.when),
+      warning: Object.freeze({
+        code: alert.code,
+        text: alert.text,
+        refs: alert.refs,
+        quote: alert.quote,
+        kind: 'alert' as const,
+      }),
+      subject: `alert:${alert.code}`,
+    })),
+    facts,
+    boundaries: kb.boundaries.map((b) => ({
+      boundary: b,
+      index: FACT_INDEX.get(b.fact) ?? -1,
+      warning: Object.freeze({ code: `boundary.${b.id}`, text: b.text, refs: [], kind: 'boundary' as const }),
+    })),
+    missingText: missingTexts(facts),
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { anyJson, validProfile } from '../../test/support/arbitraries.js';
 import { loadKb } from '../kb/index.js';
 import { type Profile, parseProfile } from '../profile/index.js';
+import { readFacts } from './compile.js';
 import { compileKb } from './compiled-kb.js';
 import { evaluate } from './evaluate.js';
 
@@ -53,6 +54,26 @@ describe('engine properties', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('leaves out only rules that are false for the patient (the lineage/phase pre-selection is exact)', () => {
+    fc.assert(
+      fc.property(validProfile, (json) => {
+        const parsed = parseProfile(json);
+        if (!parsed.ok) {
+          return;
+        }
+        const facts = readFacts(parsed.profile);
+        const kept = new Set(ckb.candidates(facts));
+        for (const r of ckb.ordered) {
+          if (!kept.has(r)) {
+            expect(r.when.check(facts), r.rule.id).toBe(false);
+          }
+        }
+        expect(ckb.candidates(facts).length).toBeLessThanOrEqual(ckb.ordered.length);
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Profile } from '../profile/index.js';
-import { factOf } from './compile.js';
+import { type Facts, readFacts } from './compile.js';
 import type { CompiledKb, CompiledRule } from './compiled-kb.js';
 import {
   type Decision,
@@ -13,16 +13,14 @@ import {
   type Option,
   type OptionWarning,
   type PatientWarning,
-  STRENGTH_ORDER,
 } from './decision.js';
-import { leaves, type TraceNode } from './trace.js';
+import type { TraceNode } from './trace.js';
 
-const STRENGTH_RANK = new Map(STRENGTH_ORDER.map((s, i) => [s, i]));
-
-function unknownFacts(node: TraceNode, into: Set<string>): void {
+/** The facts of the unknown leaves of a trace, depth-first, each once. */
+function unknownFacts(node: TraceNode, into: string[]): void {
   if (node.children === undefined) {
-    if (node.verdict === 'unknown' && node.fact !== undefined) {
-      into.add(node.fact);
+    if (node.verdict === 'unknown' && node.fact !== undefined && !into.includes(node.fact)) {
+      into.push(node.fact);
     }
     return;
   }
@@ -31,12 +29,7 @@ function unknownFacts(node: TraceNode, into: Set<string>): void {
   }
 }
 
-function toOption(
-  c: CompiledRule,
-  root: TraceNode,
-  profile: Profile,
-  missing: Map<string, Set<string>>,
-): Option {
+function toOption(c: CompiledRule, root: TraceNode, facts: Facts, missing: Map<string, string[]>): Option {
   const rule = c.rule;
   const warnings: OptionWarning[] = [];
   for (const w of c.warnings) {
@@ -44,10 +37,10 @@ function toOption(
       warnings.push(w.always);
       continue;
     }
-    if (w.when.verdict(profile) === false) {
+    if (w.when.check(facts) === false) {
       continue;
     }
-    const t = w.when.trace(profile);
+    const t = w.when.explain(facts);
     warnings.push({
       code: w.code,
       text: w.text,
@@ -56,15 +49,15 @@ function toOption(
       applies: t.verdict === true ? true : 'unknown',
     });
     if (t.verdict === 'unknown') {
-      const facts = new Set<string>();
-      unknownFacts(t, facts);
-      for (const f of facts) {
+      const unknown: string[] = [];
+      unknownFacts(t, unknown);
+      for (const f of unknown) {
         addMissing(missing, f, rule.id);
       }
     }
   }
-  const facts = new Set<string>();
-  unknownFacts(root, facts);
+  const unknown: string[] = [];
+  unknownFacts(root, unknown);
   return {
     id: rule.id,
     title: rule.title,
@@ -82,16 +75,8 @@ function toOption(
     statements: c.statements,
     keyNumbers: c.keyNumbers,
     derived: c.derived,
-    unknownFacts: [...facts],
+    unknownFacts: unknown,
   };
-}
-
-function byStrength(a: Option, b: Option): number {
-  return (
-    (STRENGTH_RANK.get(a.strength) ?? 99) - (STRENGTH_RANK.get(b.strength) ?? 99) ||
-    a.rank - b.rank ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
 }
 
 /** The profile field a fact belongs to (`mrd.value` → `mrd`). */
@@ -105,73 +90,70 @@ function fieldOf(fact: string): string {
   return f;
 }
 
-function addMissing(missing: Map<string, Set<string>>, fact: string, by: string): void {
+function addMissing(missing: Map<string, string[]>, fact: string, by: string): void {
   const field = fieldOf(fact);
-  const set = missing.get(field);
-  if (set === undefined) {
-    missing.set(field, new Set([by]));
-  } else {
-    set.add(by);
+  const list = missing.get(field);
+  if (list === undefined) {
+    missing.set(field, [by]);
+  } else if (!list.includes(by)) {
+    list.push(by);
   }
+}
+
+/** Whether an alert concerns an agent of a shown option. */
+function concernsShown(agents: readonly string[], options: readonly Option[]): boolean {
+  for (const a of agents) {
+    for (const o of options) {
+      if (o.agents.includes(a)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Alerts that hold for the patient, and boundaries the patient sits on. */
 function patientWarnings(
-  profile: Profile,
+  facts: Facts,
   ckb: CompiledKb,
   options: readonly Option[],
-  missing: Map<string, Set<string>>,
+  missing: Map<string, string[]>,
 ): PatientWarning[] {
   const warnings: PatientWarning[] = [];
-  let shownAgents: Set<string> | undefined;
-  for (const { alert, when } of ckb.alerts) {
-    const v = when.verdict(profile);
+  for (const { alert, when, warning, subject } of ckb.alerts) {
+    const v = when.check(facts);
     if (v === false) {
       continue;
     }
-    const t = when.trace(profile);
-    if (t.verdict === true) {
-      warnings.push({
-        code: alert.code,
-        text: alert.text,
-        refs: alert.refs,
-        quote: alert.quote,
-        kind: 'alert',
-      });
+    if (v === true) {
+      warnings.push(warning);
       continue;
     }
-    shownAgents ??= new Set(options.flatMap((o) => o.agents));
-    const shown = shownAgents;
-    if (t.verdict === 'unknown' && alert.agents.some((a) => shown.has(a))) {
-      for (const leaf of leaves(t)) {
-        if (leaf.verdict === 'unknown' && leaf.fact !== undefined) {
-          addMissing(missing, leaf.fact, `alert:${alert.code}`);
-        }
+    const t = when.explain(facts);
+    if (t.verdict === 'unknown' && concernsShown(alert.agents, options)) {
+      const unknown: string[] = [];
+      unknownFacts(t, unknown);
+      for (const f of unknown) {
+        addMissing(missing, f, subject);
       }
     }
   }
   for (const b of ckb.boundaries) {
-    if (factOf(profile, b.fact) === b.value) {
-      warnings.push({ code: `boundary.${b.id}`, text: b.text, refs: [], kind: 'boundary' });
+    if (facts.raw[b.index] === b.boundary.value) {
+      warnings.push(b.warning);
     }
   }
   return warnings;
 }
 
 /** The unknown facts that would change the options, most consequential first, each with its test. */
-function missingEntries(missing: ReadonlyMap<string, ReadonlySet<string>>, ckb: CompiledKb): Missing[] {
-  return [...missing.entries()]
-    .map(([field, affects]) => {
-      const info = ckb.facts.get(field) ?? ckb.facts.get(`${field}.value`);
-      const test = info?.test ?? 'not stated in the knowledge base';
-      return {
-        field,
-        text: info === undefined ? `${field} is unknown.` : `${info.why} Settled by: ${info.test}.`,
-        test,
-        affects: [...affects].sort(),
-      };
-    })
-    .sort((a, b) => b.affects.length - a.affects.length || (a.field < b.field ? -1 : 1));
+function missingEntries(missing: ReadonlyMap<string, string[]>, ckb: CompiledKb): Missing[] {
+  const out: Missing[] = [];
+  for (const [field, affects] of missing) {
+    const { text, test } = ckb.missingText(field);
+    out.push({ field, text, test, affects: affects.sort() });
+  }
+  return out.sort((a, b) => b.affects.length - a.affects.length || (a.field < b.field ? -1 : 1));
 }
 
 /**
@@ -182,15 +164,18 @@ function missingEntries(missing: ReadonlyMap<string, ReadonlySet<string>>, ckb: 
  *   const decision = evaluate({ lineage: 'B', phase: 'newly-diagnosed', age: 45, ph: 'negative' }, compileKb(kb));
  */
 export function evaluate(profile: Profile, ckb: CompiledKb): Decision {
+  const facts = readFacts(profile);
   const options: Option[] = [];
   const pending: Option[] = [];
-  const missing = new Map<string, Set<string>>();
-  for (const c of ckb.rules) {
-    if (c.when.verdict(profile) === false) {
+  const missing = new Map<string, string[]>();
+  // The rules that can hold for this lineage and phase, strongest first (strength, rank, id): options and pending
+  // come out in order.
+  for (const c of ckb.candidates(facts)) {
+    if (c.when.check(facts) === false) {
       continue;
     }
-    const root = c.when.trace(profile);
-    const option = toOption(c, root, profile, missing);
+    const root = c.when.explain(facts);
+    const option = toOption(c, root, facts, missing);
     if (root.verdict === true) {
       options.push(option);
     } else {
@@ -200,10 +185,8 @@ export function evaluate(profile: Profile, ckb: CompiledKb): Decision {
       }
     }
   }
-  options.sort(byStrength);
-  pending.sort(byStrength);
 
-  const warnings = patientWarnings(profile, ckb, options, missing);
+  const warnings = patientWarnings(facts, ckb, options, missing);
   const missingList = missingEntries(missing, ckb);
 
   return {

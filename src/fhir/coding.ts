@@ -40,9 +40,22 @@ function key(system: string, code: string): string {
 type Kind = CodeMapping['kind'];
 type OfKind<K extends Kind> = Extract<CodeMapping, { kind: K }>;
 
+/** Indexes already built, per terminology array (the knowledge base's, built once). */
+const INDEXES = new WeakMap<readonly CodeMapping[], Terminology>();
+
 /** The terminology indexed by `system|code`, for look-ups by kind. */
 export class Terminology {
   private readonly index = new Map<string, CodeMapping[]>();
+
+  /** The index of `mappings`, built on first use and kept while the array lives (one per knowledge base). */
+  static of(mappings: readonly CodeMapping[]): Terminology {
+    let t = INDEXES.get(mappings);
+    if (t === undefined) {
+      t = new Terminology(mappings);
+      INDEXES.set(mappings, t);
+    }
+    return t;
+  }
 
   /** @param mappings - the code maps (`kb.terminology`) */
   constructor(mappings: readonly CodeMapping[]) {

@@ -142,7 +142,7 @@ export function mapResources(
   mappings: readonly CodeMapping[],
   issues: Issue[],
 ): FhirMapResult {
-  const term = new Terminology(mappings);
+  const term = Terminology.of(mappings);
   const acc = new Accumulator();
   const resources = withoutOutcomes(dedupe(located, issues), issues);
   const patient = selectPatient(resources, issues);

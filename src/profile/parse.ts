@@ -3,6 +3,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { quickProfile } from './fast.js';
 import { PROFILE_FIELDS, type Profile, ProfileInput } from './schema.js';
 
 export interface FieldError {
@@ -97,6 +98,22 @@ function normalize(input: z.output<typeof ProfileInput>): Profile {
 
 /** Parses a profile from unknown JSON. */
 export function parseProfile(input: unknown): ParseResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'a profile is a JSON object with at least "lineage": "B" or "T"' }],
+    };
+  }
+  // The common case, a valid profile, without the schema's machinery (same result; see fast.ts).
+  const quick = quickProfile(input);
+  if (quick !== undefined) {
+    return { ok: true, profile: quick };
+  }
+  return parseWithSchema(input);
+}
+
+/** `parseProfile` by the schema alone (no fast path): what the fast path must agree with. */
+export function parseWithSchema(input: unknown): ParseResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       ok: false,

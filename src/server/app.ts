@@ -5,17 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { OpenFhir } from '../cds-hooks/index.js';
 import type { CompiledKb } from '../engine/index.js';
 import type { JwtVerifier } from './auth/jwt.js';
 import type { Env, ServerContext, ServerRecommend } from './context.js';
 import { type Logger, silentLogger } from './log.js';
-import { CDS_PATH, cdsCors, jwtGuard, requestLog, sizeLimit } from './middleware.js';
+import { CDS_PATH, cdsCors, jwtGuard, requestLog, responseHeaders, sizeLimit } from './middleware.js';
 import { problem, send } from './reply.js';
 import { registerApi } from './routes/api.js';
 import { registerCds } from './routes/cds.js';
 import { registerWeb } from './routes/web.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 import type { Store } from './store/store.js';
 
 /** Default CORS origin for CDS Hooks: the public CDS Hooks sandbox. */
@@ -62,16 +62,6 @@ function baseUrlOf(publicUrl: string | undefined): ServerContext['baseUrl'] {
   return (c) => new URL(c.req.url).origin;
 }
 
-const CSP = {
-  defaultSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
-
 /**
  * Builds the app.
  * @example
@@ -99,7 +89,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   };
   const app = new Hono<Env>();
   app.use('*', requestLog(log));
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP }));
+  app.use('*', responseHeaders(SECURITY_HEADERS));
   app.use('*', sizeLimit(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
   // '/cds-services/*' also matches '/cds-services' itself.
   app.use('/cds-services/*', cdsCors(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));

@@ -46,6 +46,7 @@ describe('POST /cds-services/frontline-all', () => {
     expect(violations(json, 'response')).toEqual([]);
     const decision = await (await t.app.request('/api/recommendations', post(bundle))).json();
     const optionIds = (decision as { options: { id: string }[] }).options.map((o) => o.id);
+    await t.store.flush(); // the audit row is written behind the answer
     const db = new Database(t.dbPath, { readonly: true });
     const row = db
       .prepare('SELECT * FROM cds_call WHERE hook_instance = ?')

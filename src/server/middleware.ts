@@ -8,7 +8,7 @@ import { cors } from 'hono/cors';
 import type { JwtVerifier } from './auth/jwt.js';
 import type { Env } from './context.js';
 import type { Logger } from './log.js';
-import { problem, send } from './reply.js';
+import { problem, send, wasSent } from './reply.js';
 
 /** Paths that speak FHIR / CDS Hooks (errors as OperationOutcome, CORS, JWT). */
 export const CDS_PATH = /^\/cds-services(\/|$)/;
@@ -41,12 +41,37 @@ export function sizeLimit(maxBytes: number): MiddlewareHandler<Env> {
 }
 
 /**
+ * Response headers set on every answer (security headers), prepared BEFORE the handler runs so that the response
+ * the handler writes carries them from the start. Only a response not written by `send` (static files, a CORS
+ * preflight) gets them afterwards: changing a finished response makes the HTTP adapter copy its body through a
+ * stream, which costs more than the whole decision on a CDS call.
+ * @param headers - name/value pairs (see `app.ts`: the same values Hono's `secureHeaders` sets)
+ */
+export function responseHeaders(headers: readonly (readonly [string, string])[]): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    for (const [name, value] of headers) {
+      c.header(name, value);
+    }
+    await next();
+    if (!wasSent(c.res)) {
+      for (const [name, value] of headers) {
+        c.res.headers.set(name, value);
+      }
+      c.res.headers.delete('X-Powered-By');
+    }
+  };
+}
+
+/**
  * CDS Hooks 2.0.1, §"Cross-Origin Resource Sharing": browser-based CDS Clients (the sandbox) need CORS on
- * discovery, service and feedback; preflights answer without a JWT. Origins come from configuration.
+ * discovery, service and feedback; preflights answer without a JWT. Origins come from configuration. Preflights
+ * are Hono's `cors`; on the calls themselves the two headers are prepared before the handler (see
+ * `responseHeaders` for why).
  */
 export function cdsCors(origins: readonly string[]): MiddlewareHandler<Env> {
+  const any = origins.includes('*');
   const handler = cors({
-    origin: origins.includes('*') ? '*' : [...origins],
+    origin: any ? '*' : [...origins],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
@@ -54,8 +79,18 @@ export function cdsCors(origins: readonly string[]): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') {
       c.set('route', '/cds-services/* (preflight)');
+      return handler(c, next);
     }
-    return handler(c, next);
+    const origin = c.req.header('origin') ?? '';
+    if (any) {
+      c.header('Access-Control-Allow-Origin', '*');
+    } else {
+      if (origins.includes(origin)) {
+        c.header('Access-Control-Allow-Origin', origin);
+      }
+      c.header('Vary', 'Origin', { append: true });
+    }
+    return next();
   };
 }
 

@@ -27,8 +27,25 @@ export function problem(code: Issue['code'], message: string, fhir: boolean, pat
   return issues([{ code, severity: 'error', message, ...(path === undefined ? {} : { path }) }], fhir);
 }
 
+/**
+ * Responses written by `send`: they already carry the headers middleware prepared before the handler ran, so the
+ * middleware need not touch them afterwards (touching a finished response makes the server copy its body).
+ */
+const SENT = new WeakSet<Response>();
+
+/** True when `send` wrote this response. */
+export function wasSent(res: Response): boolean {
+  return SENT.has(res);
+}
+
 /** Writes a reply. */
 export function send(c: Context, reply: Reply): Response {
+  const res = write(c, reply);
+  SENT.add(res);
+  return res;
+}
+
+function write(c: Context, reply: Reply): Response {
   if (reply.kind === 'json') {
     const type =
       reply.fhir === true ? 'application/fhir+json; charset=utf-8' : 'application/json; charset=utf-8';

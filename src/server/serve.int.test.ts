@@ -65,7 +65,8 @@ describe('frontline serve', { timeout: 120_000 }, () => {
   it('starts, answers, logs JSON lines, and shuts down gracefully on SIGTERM', async () => {
     const db = join(dir, 'serve.db');
     const s = start(['--port', '0', '--db', db]);
-    await until(() => /listening on (http:\/\/\S+)/.test(s.out()), s.child);
+    // The two start-up lines are separate writes: wait for both.
+    await until(() => /listening on (http:\/\/\S+)[\s\S]*knowledge base/.test(s.out()), s.child);
     const url = /listening on (http:\/\/\S+)/.exec(s.out())?.[1] ?? '';
     expect(s.out()).toMatch(/knowledge base kb-[0-9a-f]+/);
     expect(s.err()).toContain('JWT checking is OFF');

@@ -96,3 +96,50 @@ describe('frontline screen', () => {
     expect(r.err).toMatch(/no such file/);
   });
 });
+
+describe('frontline screen on worker threads (large cohorts)', () => {
+  it('writes the same results, in the same order, with the same summary, as on one thread', async () => {
+    const cohort = join(dir, 'parallel.ndjson');
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(
+        i % 97 === 0
+          ? '{ broken'
+          : JSON.stringify({
+              id: `p${i}`,
+              profile: {
+                lineage: i % 3 === 0 ? 'T' : 'B',
+                age: i % 90,
+                ph: i % 2 === 0 ? 'negative' : 'positive',
+              },
+            }),
+      );
+    }
+    writeFileSync(cohort, `${lines.join('\r\n')}\n`);
+    const runWith = async (workers: string, out: string) => {
+      const before = process.env.FRONTLINE_SCREEN_WORKERS;
+      process.env.FRONTLINE_SCREEN_WORKERS = workers;
+      try {
+        const r = await cli('screen', cohort, '--out', out, '--summary', `${out}.summary.json`);
+        const summary = JSON.parse(readFileSync(`${out}.summary.json`, 'utf8')) as Record<string, unknown>;
+        summary.seconds = 0;
+        return { ...r, results: readFileSync(out, 'utf8'), summary };
+      } finally {
+        if (before === undefined) {
+          delete process.env.FRONTLINE_SCREEN_WORKERS;
+        } else {
+          process.env.FRONTLINE_SCREEN_WORKERS = before;
+        }
+      }
+    };
+    const one = await runWith('0', join(dir, 'one.ndjson'));
+    const two = await runWith('2', join(dir, 'two.ndjson'));
+    expect(two.code).toBe(one.code);
+    expect(two.results).toBe(one.results);
+    expect(two.summary).toEqual(one.summary);
+    expect(two.err.split('\n').filter((l) => l.startsWith('line '))).toEqual(
+      one.err.split('\n').filter((l) => l.startsWith('line ')),
+    );
+    expect(one.results.split('\n').filter((l) => l !== '').length).toBe(3000);
+  }, 60_000);
+});

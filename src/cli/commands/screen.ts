@@ -7,55 +7,33 @@
 
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { parse as csvParse } from 'csv-parse';
-import { stringify as csvStringify } from 'csv-stringify/sync';
-import {
-  newSummary,
-  profileFromCsvRow,
-  type ScreenRow,
-  type ScreenSummary,
-  screenRecord,
-} from '../../api/screen.js';
+import { newSummary, profileFromCsvRow, type ScreenSummary } from '../../api/screen.js';
 import type { CompiledKb } from '../../engine/index.js';
+import { startWorker } from '../../workers.js';
 import { CliError, type Io } from '../io.js';
 import { Progress } from '../progress.js';
 import { table } from '../text.js';
+import {
+  type BatchCounts,
+  type BatchResult,
+  CSV_HEADER,
+  type Item,
+  type OutFormat,
+  type RawLine,
+  screenItems,
+  screenLines,
+} from './screen-batch.js';
+import type { WorkerBatch } from './screen-worker.js';
 
 interface Options {
   readonly out?: string;
   readonly format?: string;
   readonly outFormat?: string;
   readonly summary?: string;
-}
-
-const CSV_COLUMNS = [
-  'line',
-  'id',
-  'ok',
-  'options',
-  'pending',
-  'trials',
-  'possibleTrials',
-  'missing',
-  'errors',
-];
-
-function rowToCsv(r: ScreenRow): string {
-  return csvStringify([
-    [
-      r.line,
-      r.id ?? '',
-      r.ok,
-      (r.options ?? []).map((o) => `${o.id}:${o.strength}`).join(';'),
-      (r.pending ?? []).join(';'),
-      (r.trials ?? []).join(';'),
-      (r.possibleTrials ?? []).join(';'),
-      (r.missing ?? []).join(';'),
-      (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; '),
-    ],
-  ]);
 }
 
 async function write(out: Writable, text: string): Promise<void> {
@@ -72,13 +50,54 @@ function inputFormat(file: string, format: string | undefined): 'ndjson' | 'csv'
   return f;
 }
 
-async function* records(
+/** Line breaks as readline reads them: CRLF, LF or a lone CR. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * Raw NDJSON lines, a chunk of the file at a time: each chunk's complete lines are handed over together, so the work
+ * per line is plain synchronous code (no promise per line), and results are written once per chunk.
+ */
+async function* ndjsonLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<RawLine[]> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let line = 0;
+  const numbered = (texts: readonly string[]): RawLine[] => texts.map((text) => ({ line: ++line, text }));
+  for await (const chunk of stream) {
+    let text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    // A CR at the very end may be the first half of a CRLF: keep it for the next chunk.
+    const hold = text.endsWith('\r') ? '\r' : '';
+    if (hold !== '') {
+      text = text.slice(0, -1);
+    }
+    const lines = text.split(LINE_BREAK);
+    rest = (lines.pop() ?? '') + hold;
+    yield numbered(lines);
+  }
+  const tail = rest + decoder.end();
+  if (tail !== '') {
+    yield numbered(tail.split(LINE_BREAK).filter((t, i, all) => i < all.length - 1 || t !== ''));
+  }
+}
+
+type Batch =
+  | { readonly kind: 'lines'; readonly lines: RawLine[] }
+  | { readonly kind: 'items'; readonly items: Item[] };
+
+function openInput(
+  file: string,
+  onBytes: (n: number) => void,
+): NodeJS.ReadableStream & AsyncIterable<Buffer> {
+  const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 256 * 1024 });
+  stream.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
+  return stream as NodeJS.ReadableStream & AsyncIterable<Buffer>;
+}
+
+async function* batches(
   file: string,
   format: 'ndjson' | 'csv',
   onBytes: (n: number) => void,
-): AsyncGenerator<{ line: number; record?: unknown; error?: string }> {
-  const stream = file === '-' ? process.stdin : createReadStream(file);
-  stream.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
+): AsyncGenerator<Batch> {
+  const stream = openInput(file, onBytes);
   if (format === 'csv') {
     const parser = stream.pipe(
       csvParse({ columns: true, skip_empty_lines: true, relax_column_count: false, trim: true }),
@@ -88,24 +107,102 @@ async function* records(
       for await (const row of parser as AsyncIterable<Record<string, string>>) {
         line++;
         const { id, profile } = profileFromCsvRow(row);
-        yield { line, record: id === undefined ? profile : { id, profile } };
+        yield { kind: 'items', items: [{ line, record: id === undefined ? profile : { id, profile } }] };
       }
     } catch (error) {
-      yield { line: line + 1, error: `CSV: ${(error as Error).message}` };
+      yield { kind: 'items', items: [{ line: line + 1, error: `CSV: ${(error as Error).message}` }] };
     }
     return;
   }
-  const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let line = 0;
-  for await (const text of rl) {
-    line++;
-    if (text.trim() === '') {
-      continue;
+  for await (const lines of ndjsonLines(stream)) {
+    yield { kind: 'lines', lines };
+  }
+}
+
+/** Workers for a cohort of `bytes`: several for a large NDJSON file on a machine with cores to spare, else none. */
+function workersFor(file: string, format: 'ndjson' | 'csv', bytes: number | undefined): number {
+  const forced = process.env.FRONTLINE_SCREEN_WORKERS;
+  if (forced !== undefined && forced !== '') {
+    const n = Number(forced);
+    return Number.isInteger(n) && n >= 0 ? Math.min(n, 16) : 0;
+  }
+  if (format !== 'ndjson' || file === '-' || bytes === undefined || bytes < 8 * 1024 * 1024) {
+    return 0;
+  }
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, 4);
+}
+
+/**
+ * Screens a large NDJSON file on worker threads: the main thread only splits lines and writes results, in input
+ * order; at most two batches per worker are in flight, so memory stays flat whatever the file's size.
+ */
+async function screenInParallel(
+  lines: AsyncIterable<RawLine[]>,
+  outFormat: OutFormat,
+  count: number,
+  add: (r: BatchResult) => Promise<void>,
+): Promise<void> {
+  const waiting = new Map<number, { done: (r: BatchResult) => void; fail: (e: Error) => void }>();
+  const fail = (error: Error): void => {
+    for (const w of waiting.values()) {
+      w.fail(error);
     }
-    try {
-      yield { line, record: JSON.parse(text) as unknown };
-    } catch (error) {
-      yield { line, error: `not valid JSON: ${(error as Error).message}` };
+    waiting.clear();
+  };
+  const workers = Array.from({ length: count }, () => {
+    const w = startWorker(import.meta.url, 'screen-worker', undefined);
+    w.on('message', (m: { id?: number; result?: BatchResult; error?: string }) => {
+      if (m.id === undefined) {
+        return;
+      }
+      const entry = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (m.result !== undefined) {
+        entry?.done(m.result);
+      } else {
+        entry?.fail(new CliError(`a screening worker failed: ${m.error ?? 'unknown error'}`, 1));
+      }
+    });
+    w.on('error', (e) => fail(new CliError(`a screening worker stopped: ${e.message}`, 1)));
+    return w;
+  });
+  const inFlight: Promise<BatchResult>[] = [];
+  let id = 0;
+  try {
+    for await (const batch of lines) {
+      if (batch.length === 0) {
+        continue;
+      }
+      const worker = workers[id % count] as (typeof workers)[number];
+      const batchId = id++;
+      inFlight.push(
+        new Promise<BatchResult>((done, reject) => {
+          waiting.set(batchId, { done, fail: reject });
+          worker.postMessage({ id: batchId, lines: batch, outFormat } satisfies WorkerBatch);
+        }),
+      );
+      while (inFlight.length >= 2 * count) {
+        await add(await (inFlight.shift() as Promise<BatchResult>));
+      }
+    }
+    for (let next = inFlight.shift(); next !== undefined; next = inFlight.shift()) {
+      await add(await next);
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function addCounts(summary: ScreenSummary, counts: BatchCounts): void {
+  summary.profiles += counts.profiles;
+  summary.evaluated += counts.evaluated;
+  summary.rejected += counts.rejected;
+  for (const [nct, [candidates, possible]] of Object.entries(counts.trials)) {
+    const tally = summary.trials.get(nct);
+    if (tally !== undefined) {
+      tally.candidates += candidates;
+      tally.possible += possible;
     }
   }
 }
@@ -148,11 +245,6 @@ function sizeOf(file: string): number | undefined {
   }
 }
 
-function errorLine(row: ScreenRow): string {
-  const errors = (row.errors ?? []).map((e) => `${e.path === '' ? '' : `${e.path}: `}${e.message}`);
-  return `line ${row.line}: ${errors.join('; ')}\n`;
-}
-
 async function close(out: Writable): Promise<void> {
   if (out !== process.stdout) {
     out.end();
@@ -169,22 +261,30 @@ export async function screen(io: Io, file: string, opts: Options, ckb: CompiledK
   const progress = new Progress(io, total);
   const started = performance.now();
   if (outFormat === 'csv') {
-    await write(out, csvStringify([CSV_COLUMNS]));
+    await write(out, CSV_HEADER);
   }
-  for await (const item of records(file, format, (n) => progress.add(n))) {
-    let row: ScreenRow;
-    if (item.error === undefined) {
-      row = screenRecord(item.record, item.line, ckb, summary);
-    } else {
-      summary.profiles++;
-      summary.rejected++;
-      row = { line: item.line, ok: false, errors: [{ path: '', message: item.error }] };
-    }
-    if (!row.ok) {
-      io.err(errorLine(row));
+  const add = async (r: BatchResult): Promise<void> => {
+    addCounts(summary, r.counts);
+    if (r.errors !== '') {
+      io.err(r.errors);
     }
     progress.tick(summary.profiles);
-    await write(out, outFormat === 'csv' ? rowToCsv(row) : `${JSON.stringify(row)}\n`);
+    if (r.text !== '') {
+      await write(out, r.text);
+    }
+  };
+  const onBytes = (n: number): void => progress.add(n);
+  const workers = workersFor(file, format, total);
+  if (workers > 0) {
+    await screenInParallel(ndjsonLines(openInput(file, onBytes)), outFormat, workers, add);
+  } else {
+    for await (const batch of batches(file, format, onBytes)) {
+      await add(
+        batch.kind === 'lines'
+          ? screenLines(batch.lines, ckb, outFormat)
+          : screenItems(batch.items, ckb, outFormat),
+      );
+    }
   }
   progress.done(summary.profiles);
   await close(out);

@@ -1,6 +1,6 @@
 /**
- * CDS Hooks 2.0.1 routes: discovery, service calls (with the audit row), feedback (answered after the write is
- * durable). Errors are FHIR OperationOutcomes.
+ * CDS Hooks 2.0.1 routes: discovery, service calls (with the audit row, written behind), feedback (answered after
+ * its write is durable). Errors are FHIR OperationOutcomes.
  * @module
  */
 import type { Context, Hono } from 'hono';
@@ -75,17 +75,16 @@ async function call(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
       })
     : { ok: false, issues: body.reply.kind === 'issues' ? body.reply.issues : [] };
   const ms = Number((performance.now() - t0).toFixed(3));
-  try {
-    await ctx.store.recordCall(audit(ctx, service, at, result, ms));
-  } catch (error) {
-    // The clinician still gets the cards; the operator learns that the audit is failing.
+  // Write-behind: the row is group-committed by the store's writer thread within milliseconds; the clinician does
+  // not wait for the disk. If it fails, the clinician still has the cards and the operator learns of it.
+  ctx.store.recordCall(audit(ctx, service, at, result, ms)).catch((error: unknown) => {
     ctx.log({
       level: 'error',
       msg: 'audit write failed',
       service: service.id,
       error: error instanceof Error ? error.name : 'error',
     });
-  }
+  });
   if (!body.ok) {
     return body.reply;
   }
@@ -112,7 +111,8 @@ async function feedback(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
     return issues(list, true);
   }
   try {
-    const written = ctx.store.recordFeedback(
+    // Acknowledged only once its own transaction is on disk.
+    const written = await ctx.store.recordFeedback(
       feedbackRecords(service.id, parsed.data.feedback, ctx.now().toISOString()),
     );
     return json(written);

@@ -1,9 +1,9 @@
 // The SQLite store: created with migrations, feedback idempotent and durable across a restart, audit rows,
 // jti replay detection, and a second process writing the same file without corrupting it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError } from './migrations.js';
@@ -63,10 +63,10 @@ describe('openStore', () => {
     expect(() => openStore(path)).toThrow(SchemaTooNewError);
   });
 
-  it('stores feedback idempotently on card + outcome + timestamp', () => {
+  it('stores feedback idempotently on card + outcome + timestamp', async () => {
     const store = openStore(tempDb());
-    expect(store.recordFeedback([feedback('a'), feedback('b')])).toEqual({ stored: 2, duplicates: 0 });
-    expect(store.recordFeedback([feedback('a'), feedback('a', '2021-12-12T00:00:00.000Z')])).toEqual({
+    expect(await store.recordFeedback([feedback('a'), feedback('b')])).toEqual({ stored: 2, duplicates: 0 });
+    expect(await store.recordFeedback([feedback('a'), feedback('a', '2021-12-12T00:00:00.000Z')])).toEqual({
       stored: 1,
       duplicates: 1,
     });
@@ -76,7 +76,7 @@ describe('openStore', () => {
   it('keeps every acknowledged write across a close and reopen', async () => {
     const path = tempDb();
     const store = openStore(path);
-    store.recordFeedback([feedback('kept')]);
+    await store.recordFeedback([feedback('kept')]);
     await store.recordCall({
       at: '2026-01-01T00:00:00.000Z',
       service: 'frontline-all',
@@ -134,6 +134,79 @@ describe('openStore', () => {
     store.close();
   });
 
+  it('remembers seen jtis across a restart (written behind, committed on close)', async () => {
+    const path = tempDb();
+    const store = openStore(path);
+    expect(store.rememberJti('iss', 'j1', 2000, 1000)).toBe(true);
+    await store.flush();
+    store.close();
+    const again = openStore(path);
+    expect(again.rememberJti('iss', 'j1', 2000, 1000)).toBe(false);
+    expect(again.rememberJti('iss', 'j1', 3000, 2500)).toBe(true); // expired: a new token may reuse the id
+    again.close();
+  });
+
+  it('answers CDS calls without waiting for the disk: audit rows are durable after flush, not before the reply', async () => {
+    const path = tempDb();
+    const store = openStore(path);
+    const durable = store.recordCall({
+      at: 'now',
+      service: 's',
+      kbVersion: 'k',
+      status: 200,
+      outcome: 'cards',
+      optionIds: [],
+      latencyMs: 1,
+      fetched: false,
+      cards: [],
+    });
+    await store.flush();
+    await durable;
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM cds_call').get()).toEqual({ n: 1 });
+    db.close();
+    store.close();
+  });
+
+  it('keeps a process alive while a write is awaited: a script that awaits feedback gets its answer', async () => {
+    const path = tempDb();
+    const script = `
+      import { openStore } from ${JSON.stringify(new URL('./store.ts', import.meta.url).href)};
+      const store = openStore(process.argv[2]);
+      const written = await store.recordFeedback([${JSON.stringify(feedback('alive'))}]);
+      process.stdout.write(JSON.stringify(written));
+      store.close();
+    `;
+    const file = join(dirname(path), 'await-feedback.mjs');
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(file, script);
+    const child = spawn(process.execPath, ['--import', 'tsx', file, path], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect({ code, out, err }).toEqual({
+      code: 0,
+      out: JSON.stringify({ stored: 1, duplicates: 0 }),
+      err: '',
+    });
+  });
+
+  it('refuses writes after close, and feedback never resolves as stored once the store is closed', async () => {
+    const store = openStore(tempDb());
+    store.close();
+    await expect(store.recordFeedback([feedback('late')])).rejects.toThrow(/closed/);
+    await expect(store.flush()).rejects.toThrow(/closed/);
+    expect(store.healthy()).toBe(false);
+  });
+
   it('survives a second process writing the same file at the same time', async () => {
     const path = tempDb();
     const store = openStore(path);
@@ -147,12 +220,14 @@ describe('openStore', () => {
     `;
     const child = spawn(process.execPath, ['-e', script, path], { stdio: 'pipe' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const acks: Promise<unknown>[] = [];
     for (let i = 0; i < 300; i++) {
-      store.recordFeedback([feedback(`parent-${i}`)]);
+      acks.push(store.recordFeedback([feedback(`parent-${i}`)]));
       if (i % 50 === 0) {
         await new Promise((r) => setTimeout(r, 1));
       }
     }
+    await Promise.all(acks);
     expect(await exited).toBe(0);
     store.close();
     const db = new Database(path);

@@ -1,0 +1,134 @@
+/**
+ * CDS Hooks load: the real server (`frontline serve`, a child process, its own temporary SQLite file) on loopback,
+ * driven by autocannon at a fixed 1,000 requests/s for 30 s against `patient-view` with prefetch, each request one
+ * of 500 varied patients (bench/patients.ts). Reports the achieved rate, p50 and p99 latency, and errors (socket
+ * errors, timeouts and any non-2xx answer), plus the server's CPU time per request.
+ *
+ * Run alone: `npx tsx bench/cds.ts [--json] [--rate 1000] [--seconds 30] [--connections 32]`.
+ * @module
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { describeMachine, ensureBuilt, isMain, note, round } from './machine.js';
+import { patientViewBodies } from './patients.js';
+import { processCpuSeconds, startServerChild, stopServerChild } from './server.js';
+
+export interface CdsFigures {
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly targetRps: number;
+  readonly seconds: number;
+  readonly requests: number;
+  readonly p90Ms: number;
+  readonly maxMs: number;
+  readonly non2xx: number;
+  readonly timeouts: number;
+  /** Server CPU milliseconds per request during the timed run. */
+  readonly serverCpuMsPerRequest: number | null;
+  readonly patients: number;
+}
+
+export const SERVICE_PATH = '/cds-services/frontline-all';
+
+function load(
+  url: string,
+  bodies: readonly string[],
+  opts: { rate?: number; seconds?: number; connections: number; amount?: number },
+): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: opts.connections,
+    pipelining: 1,
+    timeout: 10,
+    ...(opts.rate === undefined ? {} : { overallRate: opts.rate }),
+    ...(opts.amount === undefined ? { duration: opts.seconds ?? 30 } : { amount: opts.amount }),
+    requests: [
+      {
+        method: 'POST',
+        path: SERVICE_PATH,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          const body = bodies[next % bodies.length] as string;
+          next++;
+          return { ...req, body };
+        },
+      },
+    ],
+  });
+}
+
+/** Runs the CDS Hooks load test. */
+export async function cdsBench(
+  options: { rate?: number; seconds?: number; connections?: number; patients?: number } = {},
+): Promise<CdsFigures> {
+  ensureBuilt();
+  const rate = options.rate ?? 1000;
+  const seconds = options.seconds ?? 30;
+  const connections = options.connections ?? 32;
+  const bodies = patientViewBodies(options.patients ?? 500);
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-bench-cds-'));
+  const server = await startServerChild(join(dir, 'bench.db'), join(dir, 'server.log'));
+  try {
+    note(`cds: server ${server.url} (pid ${server.pid}); warming up…`);
+    await load(server.url, bodies, { connections: 8, amount: 3000 });
+    note(
+      `cds: ${rate} requests/s for ${seconds} s over ${connections} connections, ${bodies.length} patients…`,
+    );
+    const cpu0 = processCpuSeconds(server.pid);
+    const r = await load(server.url, bodies, { rate, seconds, connections });
+    const cpu1 = processCpuSeconds(server.pid);
+    const requests = r.requests.total;
+    const errors = r.errors + r.timeouts + r.non2xx;
+    const figures: CdsFigures = {
+      rps: round(requests / r.duration, 1),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      errors,
+      targetRps: rate,
+      seconds: round(r.duration, 1),
+      requests,
+      p90Ms: r.latency.p90,
+      maxMs: r.latency.max,
+      non2xx: r.non2xx,
+      timeouts: r.timeouts,
+      serverCpuMsPerRequest:
+        cpu0 === undefined || cpu1 === undefined || requests === 0
+          ? null
+          : round(((cpu1 - cpu0) * 1000) / requests, 3),
+      patients: bodies.length,
+    };
+    note(
+      `cds: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms, errors ${errors}, server CPU ${figures.serverCpuMsPerRequest} ms/request`,
+    );
+    return figures;
+  } finally {
+    await stopServerChild(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean' },
+      rate: { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+    },
+  });
+  note(describeMachine());
+  const figures = await cdsBench({
+    ...(values.rate === undefined ? {} : { rate: Number(values.rate) }),
+    ...(values.seconds === undefined ? {} : { seconds: Number(values.seconds) }),
+    ...(values.connections === undefined ? {} : { connections: Number(values.connections) }),
+  });
+  process.stdout.write(
+    `${values.json === true ? JSON.stringify(figures) : JSON.stringify(figures, null, 2)}\n`,
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench [-- --json] [-- --only engine,cds,screen]`: the three benchmarks, one after another, then one JSON
+ * object as the LAST line of stdout (PRODUCT.md "Benchmarks"):
+ * `{ "engine": { profilesPerSec, peerProfilesPerSec, ratio }, "cds": { rps, p50Ms, p99Ms, errors },
+ *    "screen": { profiles, seconds, peakRssMb } }`, each with a few more figures beside the contract's, plus the
+ * machine. Progress goes to stderr. Without `--json` a readable summary is printed before the JSON line.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { type CdsFigures, cdsBench } from './cds.js';
+import { type EngineFigures, engineBench } from './engine.js';
+import { describeMachine, machine, note } from './machine.js';
+import { type ScreenFigures, screenBench } from './screen.js';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean' },
+    only: { type: 'string' },
+    'cds-seconds': { type: 'string' },
+    'screen-profiles': { type: 'string' },
+  },
+});
+const only = new Set((values.only ?? 'engine,cds,screen').split(','));
+const before = machine();
+note(`bench: ${describeMachine(before)}`);
+
+const engine: EngineFigures | undefined = only.has('engine') ? await engineBench() : undefined;
+const cds: CdsFigures | undefined = only.has('cds')
+  ? await cdsBench(values['cds-seconds'] === undefined ? {} : { seconds: Number(values['cds-seconds']) })
+  : undefined;
+const screen: ScreenFigures | undefined = only.has('screen')
+  ? await screenBench(
+      values['screen-profiles'] === undefined ? {} : { profiles: Number(values['screen-profiles']) },
+    )
+  : undefined;
+
+const result = {
+  ...(engine === undefined ? {} : { engine }),
+  ...(cds === undefined ? {} : { cds }),
+  ...(screen === undefined ? {} : { screen }),
+  machine: { ...machine(), loadBefore: before.load },
+};
+
+if (values.json !== true) {
+  const lines = [
+    engine === undefined
+      ? undefined
+      : `engine  ${engine.profilesPerSec} profiles/s (json-rules-engine ${engine.peerProfilesPerSec}/s, ratio ${engine.ratio}x; ${engine.profilesPerCpuSec} per CPU-second)   target >= 100000/s and >= 10x`,
+    cds === undefined
+      ? undefined
+      : `cds     ${cds.rps} req/s of ${cds.targetRps}, p50 ${cds.p50Ms} ms, p99 ${cds.p99Ms} ms, errors ${cds.errors}   target 1000 req/s, p99 <= 10 ms, 0 errors`,
+    screen === undefined
+      ? undefined
+      : `screen  ${screen.profiles} profiles in ${screen.seconds} s, peak RSS ${screen.peakRssMb} MiB (RSS ${screen.rssMbOverTime.join(' -> ')})   target <= 60 s, flat memory`,
+    `machine ${describeMachine()}`,
+  ].filter((l) => l !== undefined);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+process.stdout.write(`${JSON.stringify(result)}\n`);
