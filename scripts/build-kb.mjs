@@ -2,7 +2,7 @@
 // Run by `npm run build` after the TypeScript build.
 import { writeKbBundle } from '../dist/kb/index.js';
 
-const result = writeKbBundle();
+const result = await writeKbBundle();
 if (result.kb === undefined) {
   for (const issue of result.issues) {
     process.stderr.write(`${issue.file ?? ''}: ${issue.path ?? ''}: ${issue.message}\n`);

@@ -4,18 +4,19 @@
  */
 import { type CompiledKb, compileKb } from '../engine/index.js';
 import { formatIssue } from '../issues/index.js';
-import { type Kb, loadInstalledKb } from '../kb/index.js';
+import { loadInstalledKb } from '../kb/installed.js';
+import type { Kb } from '../kb/schema/index.js';
 import { CliError } from './io.js';
 
 let cached: Kb | undefined;
 let compiled: CompiledKb | undefined;
 
 /** The installed knowledge base; fails with the list of problems when it does not load. */
-export function installedKb(): Kb {
+export async function installedKb(): Promise<Kb> {
   if (cached !== undefined) {
     return cached;
   }
-  const { kb, issues } = loadInstalledKb();
+  const { kb, issues } = await loadInstalledKb();
   if (kb === undefined) {
     const list = issues.slice(0, 20).map((i) => `  ${formatIssue(i)}`);
     throw new CliError(
@@ -28,7 +29,7 @@ export function installedKb(): Kb {
 }
 
 /** The installed knowledge base compiled for the engine. */
-export function installedEngineKb(): CompiledKb {
-  compiled ??= compileKb(installedKb());
+export async function installedEngineKb(): Promise<CompiledKb> {
+  compiled ??= compileKb(await installedKb());
   return compiled;
 }

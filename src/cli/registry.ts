@@ -22,7 +22,7 @@ function registerRecommend(program: Command, io: Io, done: Done): void {
     .option('--explain', 'print the trace: every condition, the value seen and the verdict');
   addProfileFlags(cmd).action(async (file: string | undefined, flags: Record<string, unknown>) => {
     const { run } = await import('./commands/recommend.js');
-    done(run(io, file, flags));
+    done(await run(io, file, flags));
   });
 }
 
@@ -44,7 +44,7 @@ function registerScreen(program: Command, io: Io, done: Done): void {
         import('./commands/screen.js'),
         kbContext(),
       ]);
-      done(await screen(io, cohort, opts, installedEngineKb()));
+      done(await screen(io, cohort, opts, await installedEngineKb()));
     });
 }
 
@@ -70,14 +70,14 @@ function registerKb(program: Command, io: Io, done: Done): void {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { json?: boolean; csv?: boolean; out?: string }) => {
       const { exportKb } = await import('./commands/kb.js');
-      done(exportKb(io, opts));
+      done(await exportKb(io, opts));
     });
   kb.command('notes')
     .description('list every note on the source: where the review is inconsistent, unclear or silent')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const { notes } = await import('./commands/kb.js');
-      done(notes(io, opts));
+      done(await notes(io, opts));
     });
   kb.command('schema')
     .description('print the JSON Schema of the knowledge base (generated from the zod schemas)')
@@ -101,7 +101,7 @@ function registerStudies(program: Command, io: Io, done: Done): void {
         import('./commands/studies.js'),
         kbContext(),
       ]);
-      done(studies(io, installedKb(), opts));
+      done(studies(io, await installedKb(), opts));
     });
   program
     .command('study')
@@ -110,7 +110,7 @@ function registerStudies(program: Command, io: Io, done: Done): void {
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       const [{ study }, { installedKb }] = await Promise.all([import('./commands/studies.js'), kbContext()]);
-      done(study(io, installedKb(), id, opts));
+      done(study(io, await installedKb(), id, opts));
     });
   program
     .command('trials')
@@ -118,7 +118,7 @@ function registerStudies(program: Command, io: Io, done: Done): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const [{ trials }, { installedKb }] = await Promise.all([import('./commands/studies.js'), kbContext()]);
-      done(trials(io, installedKb(), opts));
+      done(trials(io, await installedKb(), opts));
     });
 }
 

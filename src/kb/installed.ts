@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type KbFile, type LoadResult, parseKb, readKbFiles } from './load.js';
+import { type KbFile, readKbFiles } from './files.js';
+import type { LoadResult } from './load.js';
 import { KB_DIR, PROJECT_ROOT } from './paths.js';
 import type { Kb } from './schema/index.js';
 
@@ -29,8 +30,9 @@ export function filesHash(files: readonly KbFile[]): string {
 }
 
 /** Validates the knowledge base and writes the bundle; returns the issues when it does not load. */
-export function writeKbBundle(path: string = KB_BUNDLE, kbDir: string = KB_DIR): LoadResult {
+export async function writeKbBundle(path: string = KB_BUNDLE, kbDir: string = KB_DIR): Promise<LoadResult> {
   const files = readKbFiles(kbDir, PROJECT_ROOT);
+  const { parseKb } = await import('./load.js');
   const result = parseKb(files);
   if (result.kb !== undefined) {
     const bundle: Bundle = { filesHash: filesHash(files), kb: result.kb };
@@ -39,8 +41,14 @@ export function writeKbBundle(path: string = KB_BUNDLE, kbDir: string = KB_DIR):
   return result;
 }
 
-/** The installed knowledge base: from the bundle when it matches the data files, else validated from YAML. */
-export function loadInstalledKb(kbDir: string = KB_DIR, bundlePath: string = KB_BUNDLE): LoadResult {
+/**
+ * The installed knowledge base: from the bundle when it matches the data files, else validated from YAML (the YAML
+ * parser and the schemas are loaded only then).
+ */
+export async function loadInstalledKb(
+  kbDir: string = KB_DIR,
+  bundlePath: string = KB_BUNDLE,
+): Promise<LoadResult> {
   const files = readKbFiles(kbDir, PROJECT_ROOT);
   if (existsSync(bundlePath)) {
     try {
@@ -52,5 +60,6 @@ export function loadInstalledKb(kbDir: string = KB_DIR, bundlePath: string = KB_
       // an unreadable bundle is ignored: the YAML is the source of truth
     }
   }
+  const { parseKb } = await import('./load.js');
   return parseKb(files);
 }

@@ -3,11 +3,10 @@
  * problems (file + path), never only the first, and never throws for bad data.
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Issue } from '../issues/index.js';
+import type { KbFile } from './files.js';
 import {
   Agent,
   type Alert,
@@ -29,13 +28,7 @@ import {
 } from './schema/index.js';
 import { contentHash } from './version.js';
 
-/** One data file: its path relative to the project root and its text. */
-export interface KbFile {
-  readonly path: string;
-  readonly text: string;
-  /** The `kb/` sub-folder the file is in (`studies`, `rules`, ...); `facts` for files at the top of `kb/`. */
-  readonly folder: string;
-}
+export { type KbFile, readKbFiles } from './files.js';
 
 /** Where an entity was defined: the file and the path of the entity inside it. */
 export interface Origin {
@@ -49,31 +42,6 @@ export interface LoadResult {
   readonly issues: readonly Issue[];
   /** Origin of every entity, keyed by `kind:id` (e.g. `studies:e1910`, `rules:blinatumomab.mrd-positive`). */
   readonly origins: ReadonlyMap<string, Origin>;
-}
-
-const YAML_FILE = /\.ya?ml$/;
-
-/** Lists the data files of a `kb/` folder (sorted, so the content hash is deterministic). */
-export function readKbFiles(kbDir: string, projectRoot: string): KbFile[] {
-  const files: KbFile[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    )) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'schema') {
-          walk(full);
-        }
-      } else if (YAML_FILE.test(entry.name)) {
-        const inside = relative(kbDir, full).split(/[\\/]/);
-        const folder = inside.length > 1 ? (inside[0] ?? '') : 'facts';
-        files.push({ path: relative(projectRoot, full), text: readFileSync(full, 'utf8'), folder });
-      }
-    }
-  };
-  walk(kbDir);
-  return files;
 }
 
 function schemaIssues(file: string, error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {

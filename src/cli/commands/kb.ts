@@ -75,11 +75,14 @@ export function check(io: Io, opts: { source?: string; json?: boolean }): number
   return failed ? 1 : 0;
 }
 
-export function exportKb(io: Io, opts: { json?: boolean; csv?: boolean; out?: string }): number {
+export async function exportKb(
+  io: Io,
+  opts: { json?: boolean; csv?: boolean; out?: string },
+): Promise<number> {
   if (opts.json === true && opts.csv === true) {
     throw new CliError('choose one of --json or --csv');
   }
-  const kb = installedKb();
+  const kb = await installedKb();
   const text = opts.csv === true ? outcomesCsv(kb) : `${JSON.stringify(exportJson(kb), null, 2)}\n`;
   if (opts.out !== undefined) {
     writeFileSync(opts.out, text);
@@ -104,8 +107,8 @@ export function schema(io: Io, opts: { out?: string }): number {
 }
 
 /** `frontline kb notes`: where the knowledge base says the source is inconsistent, unclear or silent. */
-export function notes(io: Io, opts: { json?: boolean }): number {
-  const kb = installedKb();
+export async function notes(io: Io, opts: { json?: boolean }): Promise<number> {
+  const kb = await installedKb();
   const list = sourceNotes(kb);
   if (opts.json === true) {
     io.out(`${JSON.stringify({ kbVersion: kb.version, notes: list }, null, 2)}\n`);

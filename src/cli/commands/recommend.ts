@@ -28,7 +28,7 @@ function readJson(file: string): unknown {
   }
 }
 
-export function run(io: Io, file: string | undefined, flags: Record<string, unknown>): number {
+export async function run(io: Io, file: string | undefined, flags: Record<string, unknown>): Promise<number> {
   if (flags.fit === true && flags.unfit === true) {
     throw new CliError('choose one of --fit or --unfit');
   }
@@ -42,7 +42,7 @@ export function run(io: Io, file: string | undefined, flags: Record<string, unkn
     );
   }
   const json = file === undefined ? profileFromFlags(flags) : readJson(file);
-  const result = recommend(json, installedEngineKb());
+  const result = recommend(json, await installedEngineKb());
   if (!result.ok) {
     const lines = result.errors.map((e) => `  ${e.path === '' ? '(profile)' : e.path}: ${e.message}`);
     if (flags.json === true) {

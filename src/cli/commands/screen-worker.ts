@@ -14,7 +14,7 @@ export interface WorkerBatch {
   readonly outFormat: OutFormat;
 }
 
-const ckb = installedEngineKb();
+const ckb = await installedEngineKb();
 parentPort?.on('message', (batch: WorkerBatch) => {
   try {
     parentPort?.postMessage({ id: batch.id, result: screenLines(batch.lines, ckb, batch.outFormat) });

@@ -151,7 +151,7 @@ async function screenInParallel(
     waiting.clear();
   };
   const workers = Array.from({ length: count }, () => {
-    const w = startWorker(import.meta.url, 'screen-worker', undefined);
+    const w = startWorker('cli/commands/screen-worker', undefined);
     w.on('message', (m: { id?: number; result?: BatchResult; error?: string }) => {
       if (m.id === undefined) {
         return;

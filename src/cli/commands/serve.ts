@@ -14,7 +14,7 @@ export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
   if (!resolved.ok) {
     throw new CliError(resolved.errors.join('\n'));
   }
-  const kb = installedEngineKb();
+  const kb = await installedEngineKb();
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(resolved.config, {

@@ -98,8 +98,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   const { port1, port2 } = new MessageChannel();
   // If the writer's module cannot load, it says so at once (state 2): `close` then does not wait for it.
   const worker = startWorker(
-    import.meta.url,
-    'writer-worker',
+    'server/store/writer-worker',
     { path, busyTimeoutMs, state, port: port2 },
     [port2],
     'Atomics.store(workerData.state, 0, 2); Atomics.notify(workerData.state, 0)',
