@@ -1,13 +1,14 @@
 /**
- * `npm run bench [-- --json] [-- --only engine,cds,screen]`: the three benchmarks, one after another, then one JSON
+ * `npm run bench [-- --json] [-- --only engine,cds,screen,cli]`: the benchmarks, one after another, then one JSON
  * object as the LAST line of stdout (PRODUCT.md "Benchmarks"):
  * `{ "engine": { profilesPerSec, peerProfilesPerSec, ratio }, "cds": { rps, p50Ms, p99Ms, errors },
- *    "screen": { profiles, seconds, peakRssMb } }`, each with a few more figures beside the contract's, plus the
+ *    "screen": { profiles, seconds, peakRssMb } }`, plus `cli` (cold start of the command), each with a few more figures beside the contract's, plus the
  * machine. Progress goes to stderr. Without `--json` a readable summary is printed before the JSON line.
  * @module
  */
 import { parseArgs } from 'node:util';
 import { type CdsFigures, cdsBench } from './cds.js';
+import { type CliFigures, cliBench } from './cli.js';
 import { type EngineFigures, engineBench } from './engine.js';
 import { describeMachine, machine, note } from './machine.js';
 import { type ScreenFigures, screenBench } from './screen.js';
@@ -18,9 +19,18 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'cds-seconds': { type: 'string' },
     'screen-profiles': { type: 'string' },
+    'cli-runs': { type: 'string' },
   },
 });
-const only = new Set((values.only ?? 'engine,cds,screen').split(','));
+const BENCHMARKS = ['engine', 'cds', 'screen', 'cli'];
+const only = new Set((values.only ?? BENCHMARKS.join(',')).split(','));
+const unknown = [...only].filter((b) => !BENCHMARKS.includes(b));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `--only: unknown benchmark ${unknown.join(', ')}; allowed: ${BENCHMARKS.join(', ')}\n`,
+  );
+  process.exit(2);
+}
 const before = machine();
 note(`bench: ${describeMachine(before)}`);
 
@@ -33,11 +43,15 @@ const screen: ScreenFigures | undefined = only.has('screen')
       values['screen-profiles'] === undefined ? {} : { profiles: Number(values['screen-profiles']) },
     )
   : undefined;
+const cli: CliFigures | undefined = only.has('cli')
+  ? cliBench(values['cli-runs'] === undefined ? {} : { runs: Number(values['cli-runs']) })
+  : undefined;
 
 const result = {
   ...(engine === undefined ? {} : { engine }),
   ...(cds === undefined ? {} : { cds }),
   ...(screen === undefined ? {} : { screen }),
+  ...(cli === undefined ? {} : { cli }),
   machine: { ...machine(), loadBefore: before.load },
 };
 
@@ -52,6 +66,9 @@ if (values.json !== true) {
     screen === undefined
       ? undefined
       : `screen  ${screen.profiles} profiles in ${screen.seconds} s, peak RSS ${screen.peakRssMb} MiB (RSS ${screen.rssMbOverTime.join(' -> ')})   target <= 60 s, flat memory`,
+    cli === undefined
+      ? undefined
+      : `cli     recommend cold start ${cli.coldStartMs} ms median (node alone ${cli.nodeStartMs} ms; slowest command ${Math.max(...cli.commands.map((c) => c.medianMs))} ms)   target <= 300 ms`,
     `machine ${describeMachine()}`,
   ].filter((l) => l !== undefined);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -57,14 +57,16 @@ function newestTs(dir: string): number {
   return latest;
 }
 
-/** Builds dist/ (server and CLI, not the web app) when it is missing or older than src/. */
+/** Builds dist/ and the CLI bundle (not the web app) when either is missing or older than src/. */
 export function ensureBuilt(): void {
-  const main = join(ROOT, 'dist', 'cli', 'main.js');
-  if (existsSync(main) && statSync(main).mtimeMs >= newestTs(join(ROOT, 'src'))) {
+  const newest = newestTs(join(ROOT, 'src'));
+  const built = [join(ROOT, 'dist', 'cli', 'main.js'), join(ROOT, 'dist', 'bundle', 'cli', 'main.js')];
+  if (built.every((f) => existsSync(f) && statSync(f).mtimeMs >= newest)) {
     return;
   }
   note('bench: building dist/ (missing or older than src/)…');
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('node', ['scripts/bundle-cli.mjs'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync('node', ['scripts/build-kb.mjs'], { cwd: ROOT, stdio: 'inherit' });
 }
 

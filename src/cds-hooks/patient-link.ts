@@ -3,7 +3,7 @@
  * profile's field names as query parameters, arrays comma-separated, `mrd` = the fraction) and study pages.
  * @module
  */
-import { PROFILE_FIELDS, type Profile } from '../profile/index.js';
+import { PROFILE_FIELDS, type Profile } from '../profile/values.js';
 
 function queryValue(value: unknown): string | undefined {
   if (Array.isArray(value)) {

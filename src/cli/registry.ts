@@ -60,7 +60,7 @@ function registerKb(program: Command, io: Io, done: Done): void {
     )
     .option('--json', 'print the result as JSON')
     .action(async (opts: { source?: string; json?: boolean }) => {
-      const { check } = await import('./commands/kb.js');
+      const { check } = await import('./commands/kb-check.js');
       done(check(io, opts));
     });
   kb.command('export')
@@ -83,7 +83,7 @@ function registerKb(program: Command, io: Io, done: Done): void {
     .description('print the JSON Schema of the knowledge base (generated from the zod schemas)')
     .option('--out <dir>', 'write one schema per data-file kind into a folder')
     .action(async (opts: { out?: string }) => {
-      const { schema } = await import('./commands/kb.js');
+      const { schema } = await import('./commands/kb-check.js');
       done(schema(io, opts));
     });
 }

@@ -8,7 +8,7 @@
  * per comparison.
  * @module
  */
-import { type Comparison, type Criterion, FactName } from '../kb/core.js';
+import { type Comparison, type Criterion, FACT_NAMES, type FactName } from '../kb/core.js';
 import type { Profile } from '../profile/index.js';
 import { and2, not3, or2, type Verdict } from './logic.js';
 import { describeCondition, type Scalar, type TraceNode } from './trace.js';
@@ -44,7 +44,7 @@ const GETTERS: Record<FactName, Getter> = {
   priorTherapy: (p) => p.priorTherapy,
 };
 
-const FACTS: readonly FactName[] = FactName.options;
+const FACTS: readonly FactName[] = FACT_NAMES;
 
 /** The slot of each fact in a fact vector. */
 export const FACT_INDEX: ReadonlyMap<FactName, number> = new Map(FACTS.map((f, i) => [f, i]));

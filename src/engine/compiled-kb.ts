@@ -12,7 +12,7 @@ import {
   type Rule,
   type Study,
 } from '../kb/core.js';
-import { Lineage, Phase } from '../profile/index.js';
+import { LINEAGES, PHASES } from '../profile/values.js';
 import { type Compiled, compileCriterion, FACT_INDEX, type Facts, readFacts } from './compile.js';
 import {
   type DerivedComparison,
@@ -111,9 +111,9 @@ function staticConditions(rule: Rule): Compiled[] {
 function candidatesBy(ordered: readonly CompiledRule[]): (facts: Facts) => readonly CompiledRule[] {
   const table = new Map<unknown, Map<unknown, readonly CompiledRule[]>>();
   const conditions = new Map(ordered.map((r) => [r, staticConditions(r.rule)]));
-  for (const lineage of Lineage.options) {
+  for (const lineage of LINEAGES) {
     const byPhase = new Map<unknown, readonly CompiledRule[]>();
-    for (const phase of Phase.options) {
+    for (const phase of PHASES) {
       const probe = readFacts({ lineage, phase });
       byPhase.set(
         phase,

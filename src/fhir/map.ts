@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../issues/index.js';
 import type { CodeMapping } from '../kb/index.js';
-import { PROFILE_FIELDS } from '../profile/index.js';
+import { PROFILE_FIELDS } from '../profile/values.js';
 import { mapAge } from './age.js';
 import { bundleEntries, type Located } from './bundle.js';
 import { Terminology } from './coding.js';

@@ -2,7 +2,8 @@
  * Questions asked of the knowledge base by the CLI, the REST API and the web app, answered in one place.
  * @module
  */
-import { type Agent, type Kb, Setting, type Study } from './schema/index.js';
+import type { Agent, Kb, Study } from './schema/index.js';
+import { SETTINGS } from './schema/lists.js';
 
 export interface StudyFilter {
   /** Agent id, generic name, alias or brand (case-insensitive). */
@@ -31,15 +32,15 @@ export function findAgent(kb: Kb, name: string): Agent | undefined {
 export function filterStudies(kb: Kb, filter: StudyFilter): FilterResult {
   let studies = [...kb.studies].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (filter.setting !== undefined) {
-    const parsed = Setting.safeParse(filter.setting);
-    if (!parsed.success) {
+    const setting = SETTINGS.find((s) => s === filter.setting);
+    if (setting === undefined) {
       return {
         ok: false,
         field: 'setting',
-        message: `unknown setting "${filter.setting}"; allowed: ${Setting.options.join(', ')}`,
+        message: `unknown setting "${filter.setting}"; allowed: ${SETTINGS.join(', ')}`,
       };
     }
-    studies = studies.filter((s) => s.settings.includes(parsed.data));
+    studies = studies.filter((s) => s.settings.includes(setting));
   }
   if (filter.agent !== undefined) {
     const agent = findAgent(kb, filter.agent);

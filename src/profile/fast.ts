@@ -1,23 +1,24 @@
 /**
  * The fast path of `parseProfile`: plain checks for the common case, a valid profile, producing exactly what the
- * schema parse and normalization produce. Anything it does not accept goes to the schema (`ProfileInput`, the single
- * source of truth), which also words the errors; so the fast path may be stricter than the schema, never looser. A
- * property test holds the two to the same answers. Screening a cohort is mostly this check, so it matters.
+ * schema parse and normalization produce, from the contract's plain
+ * lists (`values.ts`) and without loading the schema library. Anything it does not accept goes to the schema
+ * (`ProfileInput`, the single source of truth), which also words the errors; so the fast path may be stricter than
+ * the schema, never looser. A property test holds the two to the same answers. Screening a cohort is mostly this check, so it matters.
  * @module
  */
 import {
-  Cd19,
-  Cd22,
+  CD19_VALUES,
+  CD22_VALUES,
   HIGH_RISK_GENETICS,
-  Lineage,
-  MolecularResponse,
-  MrdMethod,
-  PediatricRisk,
-  Ph,
-  Phase,
+  LINEAGES,
+  MOLECULAR_RESPONSES,
+  MRD_METHODS,
+  PEDIATRIC_RISKS,
+  PH_VALUES,
+  PHASES,
   PROFILE_FIELDS,
   type Profile,
-} from './schema.js';
+} from './values.js';
 
 type Check = (v: unknown) => boolean;
 
@@ -40,7 +41,7 @@ const enumList = (values: readonly string[]): Check => {
 };
 
 const MRD_KEYS = new Set(['value', 'afterCycle', 'method']);
-const isMethod = oneOf(MrdMethod.options);
+const isMethod = oneOf(MRD_METHODS);
 const isFraction = numberIn(0, 1);
 const isCycle: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 20;
 
@@ -85,14 +86,14 @@ function mrdOf(v: unknown): Record<string, unknown> | undefined {
 /** Field → the check of a present, non-null value (MRD is read by `mrdOf`). */
 const CHECKS: Readonly<Record<string, Check>> = {
   age: numberIn(0, 120),
-  lineage: oneOf(Lineage.options),
-  phase: oneOf(Phase.options),
-  ph: oneOf(Ph.options),
+  lineage: oneOf(LINEAGES),
+  phase: oneOf(PHASES),
+  ph: oneOf(PH_VALUES),
   phLike: boolean,
-  cd19: oneOf(Cd19.options),
+  cd19: oneOf(CD19_VALUES),
   cd20Percent: numberIn(0, 100),
-  cd22: oneOf(Cd22.options),
-  molecularResponse: oneOf(MolecularResponse.options),
+  cd22: oneOf(CD22_VALUES),
+  molecularResponse: oneOf(MOLECULAR_RESPONSES),
   highRiskGenetics: enumList(HIGH_RISK_GENETICS),
   abl1Mutations: stringsOf(1, 40),
   cnsDisease: boolean,
@@ -102,7 +103,7 @@ const CHECKS: Readonly<Record<string, Check>> = {
   pdl1Positive: boolean,
   fitForIntensiveChemo: boolean,
   alloHctPlanned: boolean,
-  pediatricRisk: oneOf(PediatricRisk.options),
+  pediatricRisk: oneOf(PEDIATRIC_RISKS),
   priorTherapy: stringsOf(1, 60),
 };
 

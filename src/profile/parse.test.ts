@@ -1,5 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from './parse.js';
+import {
+  Cd19,
+  Cd22,
+  Lineage,
+  MolecularResponse,
+  MrdMethod,
+  PediatricRisk,
+  Ph,
+  Phase,
+  ProfileInput,
+} from './schema.js';
+import {
+  CD19_VALUES,
+  CD22_VALUES,
+  LINEAGES,
+  MOLECULAR_RESPONSES,
+  MRD_METHODS,
+  PEDIATRIC_RISKS,
+  PH_VALUES,
+  PHASES,
+  PROFILE_FIELDS,
+} from './values.js';
+
+describe('the plain lists of the contract', () => {
+  it('name the schema fields in the schema order', () => {
+    expect([...PROFILE_FIELDS]).toEqual(Object.keys(ProfileInput.shape));
+  });
+
+  it('are the words each enum field allows', () => {
+    expect(
+      [Lineage, Phase, Ph, Cd19, Cd22, MrdMethod, MolecularResponse, PediatricRisk].map((e) => e.options),
+    ).toEqual(
+      [
+        LINEAGES,
+        PHASES,
+        PH_VALUES,
+        CD19_VALUES,
+        CD22_VALUES,
+        MRD_METHODS,
+        MOLECULAR_RESPONSES,
+        PEDIATRIC_RISKS,
+      ].map((l) => [...l]),
+    );
+  });
+});
 
 describe('parseProfile', () => {
   it('accepts the PRODUCT example and normalizes it', () => {

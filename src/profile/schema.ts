@@ -4,37 +4,30 @@
  * @module
  */
 import { z } from 'zod';
+import {
+  CD19_VALUES,
+  CD22_VALUES,
+  HIGH_RISK_GENETICS,
+  LINEAGES,
+  MOLECULAR_RESPONSES,
+  MRD_METHODS,
+  PEDIATRIC_RISKS,
+  PH_VALUES,
+  PHASES,
+  type ProfileField,
+} from './values.js';
 
-export const HIGH_RISK_GENETICS = [
-  'KMT2A',
-  'IKZF1-deletion',
-  'IKZF1-plus',
-  'CRLF2',
-  'JAK2',
-  'ABL-class',
-  'TP53',
-  'TCF3-HLF',
-  'complex-karyotype',
-  'low-hypodiploidy',
-  'near-triploidy',
-  'DUX4-ERG',
-] as const;
+export { HIGH_RISK_GENETICS, PROFILE_FIELDS, type Profile, type ProfileField } from './values.js';
 
-export const Lineage = z.enum(['B', 'T']);
-export const Phase = z.enum(['newly-diagnosed', 'remission', 'relapsed-refractory']);
-export const Ph = z.enum(['positive', 'negative', 'unknown']);
-export const Cd19 = z.enum(['positive', 'dim', 'negative']);
-export const Cd22 = z.enum(['positive', 'negative']);
-export const MrdMethod = z.enum(['flow', 'ngs', 'pcr']);
-export const MolecularResponse = z.enum(['complete', 'none']);
+export const Lineage = z.enum(LINEAGES);
+export const Phase = z.enum(PHASES);
+export const Ph = z.enum(PH_VALUES);
+export const Cd19 = z.enum(CD19_VALUES);
+export const Cd22 = z.enum(CD22_VALUES);
+export const MrdMethod = z.enum(MRD_METHODS);
+export const MolecularResponse = z.enum(MOLECULAR_RESPONSES);
 export const HighRiskGenetic = z.enum(HIGH_RISK_GENETICS);
-export const PediatricRisk = z.enum([
-  'standard-average',
-  'standard-higher',
-  'intermediate',
-  'high',
-  'very-high',
-]);
+export const PediatricRisk = z.enum(PEDIATRIC_RISKS);
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
@@ -88,33 +81,6 @@ export const ProfileInput = z
   .strict();
 export type ProfileInput = z.input<typeof ProfileInput>;
 
-/** The normalized profile the engine reads: unknown facts are absent, `phase` defaults to newly-diagnosed. */
-export interface Profile {
-  readonly age?: number;
-  readonly lineage: 'B' | 'T';
-  readonly phase: 'newly-diagnosed' | 'remission' | 'relapsed-refractory';
-  readonly ph?: 'positive' | 'negative';
-  readonly phLike?: boolean;
-  readonly cd19?: 'positive' | 'dim' | 'negative';
-  readonly cd20Percent?: number;
-  readonly cd22?: 'positive' | 'negative';
-  readonly mrd?: {
-    readonly value: number;
-    readonly afterCycle?: number;
-    readonly method?: 'flow' | 'ngs' | 'pcr';
-  };
-  readonly molecularResponse?: 'complete' | 'none';
-  readonly highRiskGenetics?: readonly (typeof HIGH_RISK_GENETICS)[number][];
-  readonly abl1Mutations?: readonly string[];
-  readonly cnsDisease?: boolean;
-  readonly extramedullaryDisease?: boolean;
-  readonly highDiseaseBurden?: boolean;
-  readonly wbc?: number;
-  readonly pdl1Positive?: boolean;
-  readonly fitForIntensiveChemo?: boolean;
-  readonly alloHctPlanned?: boolean;
-  readonly pediatricRisk?: 'standard-average' | 'standard-higher' | 'intermediate' | 'high' | 'very-high';
-  readonly priorTherapy?: readonly string[];
-}
-
-export const PROFILE_FIELDS = Object.keys(ProfileInput.shape) as (keyof typeof ProfileInput.shape)[];
+/** `PROFILE_FIELDS` (values.ts) and the schema's keys are the same set; the compiler fails the build otherwise. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies SameKeys<keyof typeof ProfileInput.shape, ProfileField>;

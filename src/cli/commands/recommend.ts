@@ -3,7 +3,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { recommend } from '../../api/recommend.js';
+import { quickRecommend } from '../../api/quick.js';
 import { CliError, type Io } from '../io.js';
 import { installedEngineKb } from '../kb-context.js';
 import { hasProfileFlags, profileFromFlags } from '../profile-flags.js';
@@ -42,7 +42,10 @@ export async function run(io: Io, file: string | undefined, flags: Record<string
     );
   }
   const json = file === undefined ? profileFromFlags(flags) : readJson(file);
-  const result = recommend(json, await installedEngineKb());
+  const ckb = await installedEngineKb();
+  // A valid profile is answered without loading the schema library; anything else takes the full path, which
+  // reads FHIR Bundles and names every bad field.
+  const result = quickRecommend(json, ckb) ?? (await import('../../api/recommend.js')).recommend(json, ckb);
   if (!result.ok) {
     const lines = result.errors.map((e) => `  ${e.path === '' ? '(profile)' : e.path}: ${e.message}`);
     if (flags.json === true) {

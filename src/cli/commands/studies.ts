@@ -3,7 +3,9 @@
  * @module
  */
 import { describeOutcome, fmt } from '../../engine/index.js';
-import { filterStudies, findStudy, type Kb, type Study, studiesCsv, suggestStudies } from '../../kb/index.js';
+import { studiesCsv } from '../../kb/export.js';
+import { filterStudies, findStudy, suggestStudies } from '../../kb/query.js';
+import type { Kb, Study } from '../../kb/schema/index.js';
 import { CliError, type Io } from '../io.js';
 import { table, wrap } from '../text.js';
 

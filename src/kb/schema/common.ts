@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod';
+import { SETTINGS } from './lists.js';
 
 /** A kebab-case identifier, e.g. `e1910` or `gimema-lal2317`. */
 export const Id = z
@@ -56,5 +57,5 @@ export const PhPopulation = z.enum(['negative', 'positive', 'positive-or-ph-like
 export type PhPopulation = z.infer<typeof PhPopulation>;
 
 /** Treatment setting. `mrd` = measurable residual disease in remission; `relapsed-refractory` = R/R disease. */
-export const Setting = z.enum(['frontline', 'mrd', 'relapsed-refractory']);
+export const Setting = z.enum(SETTINGS);
 export type Setting = z.infer<typeof Setting>;

@@ -4,33 +4,10 @@
  * @module
  */
 import { z } from 'zod';
+import { FACT_NAMES } from './lists.js';
 
 /** The profile facts a criterion may test (PRODUCT.md input contract; `mrd.*` reach into the MRD object). */
-export const FactName = z.enum([
-  'age',
-  'lineage',
-  'phase',
-  'ph',
-  'phLike',
-  'cd19',
-  'cd20Percent',
-  'cd22',
-  'mrd.value',
-  'mrd.afterCycle',
-  'mrd.method',
-  'molecularResponse',
-  'highRiskGenetics',
-  'abl1Mutations',
-  'cnsDisease',
-  'extramedullaryDisease',
-  'highDiseaseBurden',
-  'wbc',
-  'pdl1Positive',
-  'fitForIntensiveChemo',
-  'alloHctPlanned',
-  'pediatricRisk',
-  'priorTherapy',
-]);
+export const FactName = z.enum(FACT_NAMES);
 export type FactName = z.infer<typeof FactName>;
 
 export const Operator = z.enum([

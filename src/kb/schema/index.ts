@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './criterion.js';
 export * from './fact-info.js';
 export * from './kb.js';
+export * from './lists.js';
 export * from './outcome.js';
 export * from './rule.js';
 export * from './source.js';
