@@ -14,6 +14,7 @@ import {
   PEDIATRIC_RISKS,
   PH_VALUES,
   PHASES,
+  type Profile,
   type ProfileField,
 } from './values.js';
 
@@ -81,6 +82,20 @@ export const ProfileInput = z
   .strict();
 export type ProfileInput = z.input<typeof ProfileInput>;
 
-/** `PROFILE_FIELDS` (values.ts) and the schema's keys are the same set; the compiler fails the build otherwise. */
+// The plain contract in values.ts follows this schema; the compiler fails the build when they drift apart.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Output = z.output<typeof ProfileInput>;
+/** An optional key of a parsed object is absent or has a value (the parse never writes `undefined`). */
+type Present<V> = V extends readonly unknown[]
+  ? V
+  : V extends object
+    ? { [P in keyof V]: Exclude<V[P], undefined> }
+    : V;
+/** What normalization makes of a parsed profile: no nulls, no `ph: "unknown"`, `phase` filled in. */
+type Normalized = { [K in keyof Output]: Present<Exclude<NonNullable<Output[K]>, 'unknown'>> } & {
+  phase: Profile['phase'];
+};
+/** `PROFILE_FIELDS` and the schema's keys are the same set. */
 true satisfies SameKeys<keyof typeof ProfileInput.shape, ProfileField>;
+/** Every profile the schema accepts, normalized, is a `Profile`. */
+true satisfies Normalized extends Profile ? true : false;
