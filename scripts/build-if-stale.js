@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist', 'cli', 'main.js');
+// The compiled tree and the CLI bundle (which bin/frontline.js runs): both must be newer than src/.
+const built = [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'bundle', 'cli', 'main.js')];
 const webBuilt = join(root, 'web', 'dist', 'index.html');
 
 function newest(dir, source = /\.ts$/) {
@@ -32,7 +33,8 @@ function webSources() {
   );
 }
 
-if (!existsSync(built) || statSync(built).mtimeMs < newest(join(root, 'src'))) {
+const sources = newest(join(root, 'src'));
+if (built.some((file) => !existsSync(file) || statSync(file).mtimeMs < sources)) {
   process.stderr.write('frontline: building (dist/ is missing or older than src/)…\n');
   execSync('npm run build', { cwd: root, stdio: 'inherit' });
 } else if (!existsSync(webBuilt) || statSync(webBuilt).mtimeMs < webSources()) {
