@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recommend } from '../src/api/recommend.js';
-import { compileKb } from '../src/engine/index.js';
-import { loadKb, PROJECT_ROOT } from '../src/kb/index.js';
+import { PROJECT_ROOT } from '../src/kb/index.js';
+import { installedCompiledKb } from './support/kb.js';
 import { example, fhirExample } from './support/spec-examples.js';
 
 const run = promisify(execFile);
@@ -48,11 +48,7 @@ async function frontline(args: string[], env: Record<string, string> = {}) {
 
 describe('the installed command (dist/bundle)', { timeout: 120_000 }, () => {
   it('recommends exactly what the source does, on the quick path and the full one', async () => {
-    const { kb } = loadKb();
-    if (kb === undefined) {
-      throw new Error('the knowledge base does not load; run `frontline kb check`');
-    }
-    const ckb = compileKb(kb);
+    const ckb = installedCompiledKb();
     const flags = ['--age', '45', '--lineage', 'B', '--ph', 'negative', '--cd20', '30', '--mrd', '0.001'];
     const quick = await frontline(['recommend', ...flags, '--json']);
     expect(quick.code).toBe(0);

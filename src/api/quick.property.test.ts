@@ -3,16 +3,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyJson, validProfile } from '../../test/support/arbitraries.js';
-import { compileKb } from '../engine/index.js';
-import { loadKb } from '../kb/index.js';
+import { installedCompiledKb } from '../../test/support/kb.js';
 import { quickRecommend } from './quick.js';
 import { recommend } from './recommend.js';
 
-const { kb } = loadKb();
-if (kb === undefined) {
-  throw new Error('the knowledge base does not load; run `frontline kb check`');
-}
-const ckb = compileKb(kb);
+const ckb = installedCompiledKb();
 
 describe('quickRecommend', () => {
   it('answers a valid profile with the same decision as recommend', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FACT_NAMES } from '../kb/core.js';
 import type { Profile } from '../profile/index.js';
+import { PROFILE_FIELDS } from '../profile/values.js';
 import { compileCriterion } from './compile.js';
 import { and3, not3, or3 } from './logic.js';
 
@@ -106,5 +108,14 @@ describe('compileCriterion', () => {
     const t = tree(p({ age: 30 }));
     expect(t.verdict).toBe(false);
     expect(t.children?.map((c) => c.verdict)).toEqual([false, true]);
+  });
+});
+
+describe('the facts a criterion may test', () => {
+  it('are the profile fields, MRD by its parts, in the contract order', () => {
+    const expected = PROFILE_FIELDS.flatMap((f) =>
+      f === 'mrd' ? ['mrd.value', 'mrd.afterCycle', 'mrd.method'] : [f],
+    );
+    expect([...FACT_NAMES]).toEqual(expected);
   });
 });

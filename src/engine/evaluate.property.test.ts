@@ -2,17 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyJson, validProfile } from '../../test/support/arbitraries.js';
-import { loadKb } from '../kb/index.js';
+import { installedCompiledKb } from '../../test/support/kb.js';
 import { type Profile, parseProfile } from '../profile/index.js';
 import { readFacts } from './compile.js';
-import { compileKb } from './compiled-kb.js';
 import { evaluate } from './evaluate.js';
 
-const { kb } = loadKb();
-if (kb === undefined) {
-  throw new Error('the knowledge base does not load');
-}
-const ckb = compileKb(kb);
+const ckb = installedCompiledKb();
 
 describe('engine properties', () => {
   it('evaluates any valid profile without throwing, with the notice and KB version', () => {
@@ -22,7 +17,7 @@ describe('engine properties', () => {
         expect(parsed.ok).toBe(true);
         if (parsed.ok) {
           const d = evaluate(parsed.profile, ckb);
-          expect(d.kbVersion).toBe(kb.version);
+          expect(d.kbVersion).toBe(ckb.kb.version);
           expect(d.notice).toBe('decision support, not a substitute for clinical judgment');
           for (const o of d.options) {
             expect(o.verdict).toBe(true);

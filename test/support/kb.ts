@@ -4,7 +4,8 @@
 import { type CompiledKb, compileKb } from '../../src/engine/index.js';
 import { Alert, type Kb, loadKb, Rule, type Study } from '../../src/kb/index.js';
 
-function installed(): Kb {
+/** The installed knowledge base, loaded and validated from kb/ (no test rules). */
+export function installed(): Kb {
   const { kb, issues } = loadKb();
   if (kb === undefined) {
     throw new Error(
@@ -100,6 +101,14 @@ function fixtureAlert(kb: Kb): Alert {
     quote: s.summary.quote,
     when: { fact: 'cnsDisease', op: 'eq', value: true },
   });
+}
+
+let cachedInstalled: CompiledKb | undefined;
+
+/** The installed knowledge base compiled for the engine, exactly as shipped (no test rules). */
+export function installedCompiledKb(): CompiledKb {
+  cachedInstalled ??= compileKb(installed());
+  return cachedInstalled;
 }
 
 let cached: CompiledKb | undefined;
