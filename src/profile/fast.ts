@@ -1,9 +1,9 @@
 /**
  * The fast path of `parseProfile`: plain checks for the common case, a valid profile, producing exactly what the
- * schema parse and normalization produce, from the contract's plain
- * lists (`values.ts`) and without loading the schema library. Anything it does not accept goes to the schema
- * (`ProfileInput`, the single source of truth), which also words the errors; so the fast path may be stricter than
- * the schema, never looser. A property test holds the two to the same answers. Screening a cohort is mostly this check, so it matters.
+ * schema parse and normalization produce, from the contract's plain lists (`values.ts`) and without loading the
+ * schema library. Anything it does not accept goes to the schema (`ProfileInput`, the single source of truth), which
+ * also words the errors; so the fast path may be stricter than the schema, never looser. A property test holds the
+ * two to the same answers. Screening a cohort is mostly this check, so it matters.
  * @module
  */
 import {
