@@ -138,6 +138,10 @@ describe('frontline recommend', () => {
     expect(r.out).toMatch(/E1910 \(MRD-negative, age <55\): 3-year OS .*95%/);
     expect(r.out).toMatch(/MISSING/);
     expect(r.out).toMatch(/Decision support, not a substitute for clinical judgment/);
+    // A warning cites the review's references where the source sentence has them, and shows none where it has none.
+    expect(r.out).toMatch(/⚠ Grade 3 or higher neuropsychiatric events .* \[refs 42\]/s);
+    expect(r.out).toMatch(/⚠ Continuous infusion over 28 days is required, .*administration\.\n/s);
+    expect(r.out).not.toMatch(/\[refs[ -]*\]/);
   });
 
   it('--explain prints the trace with the value seen', async () => {

@@ -82,7 +82,7 @@ function renderOption(o: Option, explain: boolean): string[] {
   for (const w of o.warnings) {
     lines.push(
       wrap(
-        `⚠ ${w.text}${w.applies === 'unknown' ? ' (may apply)' : ''} [refs ${w.refs.join(', ') || '-'}]`,
+        `⚠ ${w.text}${w.applies === 'unknown' ? ' (may apply)' : ''}${w.refs.length > 0 ? ` [refs ${w.refs.join(', ')}]` : ''}`,
         WIDTH,
         4,
       ),
