@@ -5,24 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { Io } from './io.js';
-import { run } from './program.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    isTty: false,
-  };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+import { cli } from '../../test/support/cli.js';
 
 const noStack = (text: string): void => {
   expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);

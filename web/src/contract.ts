@@ -26,6 +26,7 @@ export type {
   Criterion,
   FactInfo,
   Kb,
+  Operator,
   Outcome,
   Rule,
   Source,

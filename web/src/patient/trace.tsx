@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'preact';
 import type { TraceNode, Verdict } from '../contract.js';
-import { fmtNumber, mrdText } from '../ui/text.js';
+import { fmtNumber, mrdText, OPERATOR_TEXT } from '../ui/text.js';
 
 const MARK: Record<'true' | 'false' | 'unknown', { readonly sign: string; readonly text: string }> = {
   true: { sign: '✓', text: 'met' },
@@ -28,19 +28,6 @@ export function VerdictMark(props: { readonly verdict: Verdict }): JSX.Element {
     </span>
   );
 }
-
-const OP: Record<NonNullable<TraceNode['op']>, string> = {
-  eq: '=',
-  ne: '≠',
-  lt: '<',
-  le: '≤',
-  gt: '>',
-  ge: '≥',
-  in: 'is one of',
-  includes: 'includes',
-  includesAny: 'includes any of',
-  known: 'is known',
-};
 
 function scalar(fact: string | undefined, v: string | number | boolean): string {
   if (typeof v === 'number') {
@@ -71,7 +58,7 @@ function Condition(props: { readonly node: TraceNode }): JSX.Element {
           <>
             {'; '}threshold:{' '}
             <code>
-              {n.fact} {OP[n.op]}
+              {n.fact} {OPERATOR_TEXT[n.op]}
               {n.op === 'known' ? '' : ` ${valueText(n.fact, n.threshold)}`}
             </code>
           </>

@@ -4,19 +4,7 @@
  * @module
  */
 import type { Criterion } from '../contract.js';
-
-const OP: Record<string, string> = {
-  eq: '=',
-  ne: '≠',
-  lt: '<',
-  le: '≤',
-  gt: '>',
-  ge: '≥',
-  in: 'is one of',
-  includes: 'includes',
-  includesAny: 'includes any of',
-  known: 'is known',
-};
+import { OPERATOR_TEXT } from '../ui/text.js';
 
 /** The profile fields a criterion tests, in the order they appear. */
 export function factsOf(c: Criterion): string[] {
@@ -62,7 +50,7 @@ export function criterionLines(c: Criterion, depth = 0): CriterionLine[] {
   return [
     {
       depth,
-      text: `${c.fact} ${OP[c.op] ?? c.op}${value}${words.length > 0 ? ` (${words.join('; ')})` : ''}`,
+      text: `${c.fact} ${OPERATOR_TEXT[c.op]}${value}${words.length > 0 ? ` (${words.join('; ')})` : ''}`,
     },
   ];
 }

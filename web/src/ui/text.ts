@@ -3,6 +3,7 @@
  * only its markup is read (`$…$` math, `\geq`, `^{-4}`, `*gene*`), exactly the markup `kb check` forgives.
  * @module
  */
+import type { Operator } from '../contract.js';
 
 const SUPER: Record<string, string> = {
   '0': '⁰',
@@ -96,3 +97,20 @@ export function mrdText(fraction: number): string {
   const power = Number.isInteger(Number(exp.toFixed(9))) ? `, 10${superscript(String(Math.round(exp)))}` : '';
   return `${fraction} (${percent}%${power})`;
 }
+
+/**
+ * How each criterion operator reads in a condition (the engine's trace words them the same way; the web app takes
+ * no code from src/, so the words are kept here for both the trace and the trial criteria).
+ */
+export const OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
+  eq: '=',
+  ne: '≠',
+  lt: '<',
+  le: '≤',
+  gt: '>',
+  ge: '≥',
+  in: 'is one of',
+  includes: 'includes',
+  includesAny: 'includes any of',
+  known: 'is known',
+};
