@@ -3,21 +3,11 @@
  * @module
  */
 import type { z } from 'zod';
+import { formatPath, valueAt } from '../issues/index.js';
 import type { FieldError } from '../profile/index.js';
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') {
-      return undefined;
-    }
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
-
 function describe(issue: z.core.$ZodIssue, input: unknown): FieldError {
-  const path = issue.path.map(String).join('.');
+  const path = formatPath(issue.path);
   const absent = valueAt(input, issue.path) === undefined;
   const what = path === '' ? 'the body' : path;
   if (issue.code === 'invalid_type' && absent) {

@@ -21,6 +21,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }
 
+/** The value at `path` in `input` (an issue's path into the JSON it is about); `undefined` where the path leaves it. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') {
+      return undefined;
+    }
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
 /** One line for a terminal: `file: path: message [code]`. */
 export function formatIssue(issue: Issue): string {
   const where = [issue.file, issue.path].filter((s) => s !== undefined && s !== '').join(': ');

@@ -3,6 +3,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { formatPath, valueAt } from '../issues/index.js';
 import { quickProfile } from './fast.js';
 import { PROFILE_FIELDS, type Profile, ProfileInput } from './schema.js';
 
@@ -16,23 +17,12 @@ export type ParseResult =
   | { readonly ok: true; readonly profile: Profile }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') {
-      return undefined;
-    }
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
-
 function typeName(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
 function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
-  const path = issue.path.map(String).join('.');
+  const path = formatPath(issue.path);
   const seen = valueAt(input, issue.path);
   if (path === 'lineage' && seen === undefined) {
     return [{ path, message: 'lineage is required: "B" or "T"' }];

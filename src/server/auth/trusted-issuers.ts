@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { formatPath } from '../../issues/index.js';
 
 /** Asymmetric JWS algorithms only: CDS Hooks 2.0.1 forbids `none` and symmetric (HMAC) algorithms. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -98,7 +99,7 @@ export class TrustConfigError extends Error {
 }
 
 function problems(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`).join('; ');
+  return error.issues.map((i) => `${formatPath(i.path) || '(file)'}: ${i.message}`).join('; ');
 }
 
 function readJson(file: string): unknown {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError } from './migrations.js';
-import type { FeedbackRecord } from './records.js';
+import type { CallAudit, FeedbackRecord } from './records.js';
 import { openStore } from './store.js';
 
 const dirs: string[] = [];
@@ -21,6 +21,19 @@ afterEach(() => {
     rmSync(d, { recursive: true, force: true });
   }
 });
+
+/** The least audit row the store takes. */
+const minimalCall: CallAudit = {
+  at: 'now',
+  service: 's',
+  kbVersion: 'k',
+  status: 200,
+  outcome: 'cards',
+  optionIds: [],
+  latencyMs: 1,
+  fetched: false,
+  cards: [],
+};
 
 const feedback = (card: string, ts = '2021-12-11T10:05:31.000Z'): FeedbackRecord => ({
   service: 'frontline-all',
@@ -106,24 +119,13 @@ describe('openStore', () => {
   it('group-commits audit rows written in the same turn, and commits pending rows on close', async () => {
     const path = tempDb();
     const store = openStore(path);
-    const call = {
-      at: 'now',
-      service: 's',
-      kbVersion: 'k',
-      status: 200,
-      outcome: 'cards',
-      optionIds: [],
-      latencyMs: 1,
-      fetched: false,
-      cards: [],
-    };
-    const pending = Array.from({ length: 50 }, () => store.recordCall(call));
+    const pending = Array.from({ length: 50 }, () => store.recordCall(minimalCall));
     store.close();
     await Promise.all(pending);
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM cds_call').get()).toEqual({ n: 50 });
     db.close();
-    await expect(store.recordCall(call)).rejects.toThrow(/closed/);
+    await expect(store.recordCall(minimalCall)).rejects.toThrow(/closed/);
   });
 
   it('remembers a jti until it expires and reports a replay', () => {
@@ -149,17 +151,7 @@ describe('openStore', () => {
   it('answers CDS calls without waiting for the disk: audit rows are durable after flush, not before the reply', async () => {
     const path = tempDb();
     const store = openStore(path);
-    const durable = store.recordCall({
-      at: 'now',
-      service: 's',
-      kbVersion: 'k',
-      status: 200,
-      outcome: 'cards',
-      optionIds: [],
-      latencyMs: 1,
-      fetched: false,
-      cards: [],
-    });
+    const durable = store.recordCall(minimalCall);
     await store.flush();
     await durable;
     const db = new Database(path, { readonly: true });
