@@ -15,7 +15,32 @@ export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
     throw new CliError(resolved.errors.join('\n'));
   }
   const kb = await installedEngineKb();
-  let server: Awaited<ReturnType<typeof startServer>>;
+  // The signal handlers go in before the server starts: a SIGINT that arrives between "listening on" and the
+  // end of start-up still shuts down gracefully instead of killing the process with the store open.
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let stopping: string | undefined;
+  const close = (s: NonNullable<typeof server>): void => {
+    s.close().then(
+      () => {
+        process.exitCode = 0;
+      },
+      () => {
+        process.exitCode = 1;
+      },
+    );
+  };
+  const stop = (signal: string): void => {
+    if (stopping !== undefined) {
+      return;
+    }
+    stopping = signal;
+    io.err(`frontline: ${signal}: shutting down\n`);
+    if (server !== undefined) {
+      close(server);
+    }
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   try {
     server = await startServer(resolved.config, {
       kb,
@@ -34,18 +59,8 @@ export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
           : String(error);
     throw new CliError(`cannot start: ${message}`, 1);
   }
-  const stop = (signal: string): void => {
-    io.err(`frontline: ${signal}: shutting down\n`);
-    server.close().then(
-      () => {
-        process.exitCode = 0;
-      },
-      () => {
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  if (stopping !== undefined) {
+    close(server);
+  }
   return 0;
 }
