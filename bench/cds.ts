@@ -7,7 +7,7 @@
  * Run alone: `npx tsx bench/cds.ts [--json] [--rate 1000] [--seconds 30] [--connections 32]`.
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,8 @@ export interface CdsFigures {
   readonly p99Ms: number;
   readonly errors: number;
   readonly targetRps: number;
+  /** Connections autocannon spreads the rate over (each sends its share of every second back to back). */
+  readonly connections: number;
   readonly seconds: number;
   readonly requests: number;
   readonly p90Ms: number;
@@ -30,10 +32,34 @@ export interface CdsFigures {
   readonly timeouts: number;
   /** Server CPU milliseconds per request during the timed run. */
   readonly serverCpuMsPerRequest: number | null;
+  /**
+   * Time inside the server per call, from its request log (`ms`: from the first middleware until the answer is
+   * ready to be written): what the client sees minus the waiting in front of the server and the transfer.
+   */
+  readonly serverMs: { readonly p50: number; readonly p99: number; readonly max: number } | null;
   readonly patients: number;
 }
 
 export const SERVICE_PATH = '/cds-services/frontline-all';
+
+/** p50, p99 and max of the `ms` of the CDS service's request-log lines written after `offset` bytes. */
+export function serverLatency(logFile: string, offset: number): CdsFigures['serverMs'] {
+  const ms: number[] = [];
+  for (const line of readFileSync(logFile).subarray(offset).toString('utf8').split('\n')) {
+    if (line.includes('"route":"/cds-services/:id"')) {
+      const value = (JSON.parse(line) as { ms?: unknown }).ms;
+      if (typeof value === 'number') {
+        ms.push(value);
+      }
+    }
+  }
+  if (ms.length === 0) {
+    return null;
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number): number => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number;
+  return { p50: round(at(0.5), 2), p99: round(at(0.99), 2), max: round(at(1), 2) };
+}
 
 function load(
   url: string,
@@ -73,16 +99,19 @@ export async function cdsBench(
   const connections = options.connections ?? 32;
   const bodies = patientViewBodies(options.patients ?? 500);
   const dir = mkdtempSync(join(tmpdir(), 'frontline-bench-cds-'));
-  const server = await startServerChild(join(dir, 'bench.db'), join(dir, 'server.log'));
+  const logFile = join(dir, 'server.log');
+  const server = await startServerChild(join(dir, 'bench.db'), logFile);
   try {
     note(`cds: server ${server.url} (pid ${server.pid}); warming up…`);
     await load(server.url, bodies, { connections: 8, amount: 3000 });
     note(
       `cds: ${rate} requests/s for ${seconds} s over ${connections} connections, ${bodies.length} patients…`,
     );
+    const logOffset = statSync(logFile).size;
     const cpu0 = processCpuSeconds(server.pid);
     const r = await load(server.url, bodies, { rate, seconds, connections });
     const cpu1 = processCpuSeconds(server.pid);
+    const inside = serverLatency(logFile, logOffset);
     const requests = r.requests.total;
     const errors = r.errors + r.timeouts + r.non2xx;
     const figures: CdsFigures = {
@@ -91,6 +120,7 @@ export async function cdsBench(
       p99Ms: r.latency.p99,
       errors,
       targetRps: rate,
+      connections,
       seconds: round(r.duration, 1),
       requests,
       p90Ms: r.latency.p90,
@@ -101,10 +131,11 @@ export async function cdsBench(
         cpu0 === undefined || cpu1 === undefined || requests === 0
           ? null
           : round(((cpu1 - cpu0) * 1000) / requests, 3),
+      serverMs: inside,
       patients: bodies.length,
     };
     note(
-      `cds: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms, errors ${errors}, server CPU ${figures.serverCpuMsPerRequest} ms/request`,
+      `cds: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms, errors ${errors}, server CPU ${figures.serverCpuMsPerRequest} ms/request; inside the server p50 ${inside?.p50} ms, p99 ${inside?.p99} ms`,
     );
     return figures;
   } finally {

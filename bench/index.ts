@@ -64,7 +64,7 @@ if (values.json !== true) {
       : `engine  ${engine.profilesPerSec} profiles/s (json-rules-engine ${engine.peerProfilesPerSec}/s, ratio ${engine.ratio}x; ${engine.profilesPerCpuSec} per CPU-second)   target >= 100000/s and >= 10x`,
     cds === undefined
       ? undefined
-      : `cds     ${cds.rps} req/s of ${cds.targetRps}, p50 ${cds.p50Ms} ms, p99 ${cds.p99Ms} ms, errors ${cds.errors}   target 1000 req/s, p99 <= 10 ms, 0 errors`,
+      : `cds     ${cds.rps} req/s of ${cds.targetRps} over ${cds.connections} connections, p50 ${cds.p50Ms} ms, p99 ${cds.p99Ms} ms, errors ${cds.errors}   target 1000 req/s, p99 <= 10 ms, 0 errors`,
     screen === undefined
       ? undefined
       : `screen  ${screen.profiles} profiles in ${screen.seconds} s, peak RSS ${screen.peakRssMb} MiB (RSS ${screen.rssMbOverTime.join(' -> ')})   target <= 60 s, flat memory`,
