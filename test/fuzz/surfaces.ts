@@ -478,6 +478,12 @@ export interface HttpCase {
   readonly path: string;
   readonly contentType: string | undefined;
   readonly body: string | undefined;
+  /**
+   * Whether the body's true length goes in a Content-Length header, as every client on a socket that does not
+   * stream sends it (the server then judges the size from the header alone); without it the body is counted as it
+   * streams.
+   */
+  readonly declareLength: boolean;
 }
 
 const ROUTES = [
@@ -575,6 +581,7 @@ export const httpCase: fc.Arbitrary<HttpCase> = fc.record({
     fc.constantFrom(undefined, 'text/plain', 'multipart/form-data; boundary=x', 'application/xml', ''),
   ),
   body: httpBody,
+  declareLength: fc.boolean(),
 });
 
 function namesSomething(body: unknown): boolean {
@@ -662,14 +669,16 @@ export function httpSurface(options: { app?: TestApp } = {}): Surface<HttpCase> 
   return {
     name: 'HTTP endpoints',
     arbitrary: httpCase,
-    check: async ({ method, path, contentType, body }) => {
+    check: async ({ method, path, contentType, body, declareLength }) => {
       try {
-        const init: RequestInit = {
-          method,
-          headers: contentType === undefined ? {} : { 'content-type': contentType },
-        };
+        const headers: Record<string, string> =
+          contentType === undefined ? {} : { 'content-type': contentType };
+        const init: RequestInit = { method, headers };
         if (body !== undefined && method !== 'GET' && method !== 'HEAD') {
           init.body = body;
+          if (declareLength) {
+            headers['content-length'] = String(Buffer.byteLength(body));
+          }
         }
         const res = await t.app.request(path, init);
         return answerViolations(`${method} ${path}`, method, res.status, await res.text(), body);
