@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { describeMachine, ensureBuilt, isMain, note, round } from './machine.js';
+import { describeMachine, ensureBuilt, isMain, note, quantile, round } from './machine.js';
 import { patientViewBodies } from './patients.js';
 import { processCpuSeconds, startServerChild, stopServerChild } from './server.js';
 
@@ -57,8 +57,11 @@ export function serverLatency(logFile: string, offset: number): CdsFigures['serv
     return null;
   }
   ms.sort((a, b) => a - b);
-  const at = (q: number): number => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number;
-  return { p50: round(at(0.5), 2), p99: round(at(0.99), 2), max: round(at(1), 2) };
+  return {
+    p50: round(quantile(ms, 0.5), 2),
+    p99: round(quantile(ms, 0.99), 2),
+    max: round(quantile(ms, 1), 2),
+  };
 }
 
 function load(

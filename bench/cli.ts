@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeMachine, ensureBuilt, isMain, note, ROOT, round } from './machine.js';
+import { describeMachine, ensureBuilt, isMain, note, quantile, ROOT, round } from './machine.js';
 
 export interface CliCommandFigures {
   readonly command: string;
@@ -55,8 +55,12 @@ function timeOnce(args: readonly string[]): number {
 
 function figuresOf(command: string, times: number[]): CliCommandFigures {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { command, medianMs: round(at(0.5)), p90Ms: round(at(0.9)), maxMs: round(sorted.at(-1) ?? 0) };
+  return {
+    command,
+    medianMs: round(quantile(sorted, 0.5)),
+    p90Ms: round(quantile(sorted, 0.9)),
+    maxMs: round(quantile(sorted, 1)),
+  };
 }
 
 function measure(label: string, args: readonly string[], runs: number): CliCommandFigures {

@@ -12,7 +12,7 @@ import { type CompiledKb, compileKb, evaluate } from '../src/engine/index.js';
 import { loadKb } from '../src/kb/index.js';
 import type { Profile } from '../src/profile/index.js';
 import { profiles } from './corpus.js';
-import { describeMachine, isMain, note, round } from './machine.js';
+import { describeMachine, isMain, note, quantile, round } from './machine.js';
 import { peerApplies, peerEngine } from './peer.js';
 
 export interface EngineFigures {
@@ -67,8 +67,10 @@ function ourPass(corpus: readonly Profile[], ckb: CompiledKb): Rate & { sink: nu
 }
 
 function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return quantile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 async function peerPass(

@@ -40,6 +40,11 @@ export function round(x: number, digits = 0): number {
   return Math.round(x * f) / f;
 }
 
+/** The nearest-rank quantile `q` (0–1) of numbers sorted ascending; 0 for none. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
 /** Writes a progress line to stderr (stdout is kept for the results). */
 export function note(line: string): void {
   process.stderr.write(`${line}\n`);
