@@ -18,7 +18,7 @@ export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
   // The signal handlers go in before the server starts: a SIGINT that arrives between "listening on" and the
   // end of start-up still shuts down gracefully instead of killing the process with the store open.
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  let stopping: string | undefined;
+  let stopping = false;
   const close = (s: NonNullable<typeof server>): void => {
     s.close().then(
       () => {
@@ -30,10 +30,10 @@ export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
     );
   };
   const stop = (signal: string): void => {
-    if (stopping !== undefined) {
+    if (stopping) {
       return;
     }
-    stopping = signal;
+    stopping = true;
     io.err(`frontline: ${signal}: shutting down\n`);
     if (server !== undefined) {
       close(server);
@@ -59,7 +59,7 @@ export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
           : String(error);
     throw new CliError(`cannot start: ${message}`, 1);
   }
-  if (stopping !== undefined) {
+  if (stopping) {
     close(server);
   }
   return 0;
