@@ -28,6 +28,19 @@ const Vignette = z
         missing: z.array(z.string()).default([]).describe('profile fields that must be listed as missing'),
         notMissing: z.array(z.string()).default([]),
         trials: z.array(z.string()).default([]).describe('NCT ids some applicable option must name'),
+        noTrials: z
+          .array(z.string())
+          .default([])
+          .describe('NCT ids no applicable or pending option may name'),
+        outside: z
+          .array(z.string())
+          .default([])
+          .describe('questions for which the patient must be told they lie outside the evidence'),
+        notOutside: z.array(z.string()).default([]),
+        extrapolated: z
+          .array(z.string())
+          .default([])
+          .describe('option ids that must apply and show an extrapolation with its quote'),
       })
       .strict(),
   })
@@ -93,9 +106,19 @@ describe.each(vignettes)('$file: $v.name', ({ v }) => {
     expect(v.expect.missing.filter((f) => !fields.has(f))).toEqual([]);
     expect(v.expect.notMissing.filter((f) => fields.has(f))).toEqual([]);
   });
-  it('points at the expected trials', () => {
+  it('points at the expected trials, and at no trial the patient is outside of', () => {
     const trials = new Set(d.options.flatMap((o) => o.trials));
     expect(v.expect.trials.filter((t) => !trials.has(t))).toEqual([]);
+    const offered = new Set([...d.options, ...d.pending].flatMap((o) => o.trials));
+    expect(v.expect.noTrials.filter((t) => offered.has(t))).toEqual([]);
+  });
+  it('says where the patient lies outside the evidence, and where an option reaches past it', () => {
+    const outside = new Set(d.outsideEvidence.map((o) => o.question));
+    expect(v.expect.outside.filter((q) => !outside.has(q))).toEqual([]);
+    expect(v.expect.notOutside.filter((q) => outside.has(q))).toEqual([]);
+    for (const id of v.expect.extrapolated) {
+      expect(applying.get(id)?.extrapolation.length ?? 0, `extrapolation of ${id}`).toBeGreaterThan(0);
+    }
   });
 });
 

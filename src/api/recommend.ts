@@ -11,6 +11,8 @@ export interface FhirSummary {
   readonly sources: FhirMapResult['sources'];
   readonly missing: FhirMapResult['missing'];
   readonly warnings: FhirMapResult['warnings'];
+  /** Whether the record holds an ALL diagnosis at all. */
+  readonly allDiagnosis: boolean;
 }
 
 /** The decision, plus what the FHIR mapping found when the input was a Bundle. */
@@ -41,7 +43,12 @@ function withFhir(decision: Decision, fhir: FhirMapResult): RecommendedDecision 
       const extra = fhir.missing.find((f) => f.field === m.field);
       return extra === undefined ? m : { ...m, text: `${m.text} In the record: ${extra.text}` };
     }),
-    fhir: { sources: fhir.sources, missing: fhir.missing, warnings: fhir.warnings },
+    fhir: {
+      sources: fhir.sources,
+      missing: fhir.missing,
+      warnings: fhir.warnings,
+      allDiagnosis: fhir.allDiagnosis,
+    },
   };
 }
 
@@ -49,7 +56,12 @@ function withFhir(decision: Decision, fhir: FhirMapResult): RecommendedDecision 
 export function recommend(json: unknown, ckb: CompiledKb): RecommendResult {
   if (isFhirBundle(json)) {
     const mapped = mapBundle(json, ckb.kb.terminology);
-    const fhir: FhirSummary = { sources: mapped.sources, missing: mapped.missing, warnings: mapped.warnings };
+    const fhir: FhirSummary = {
+      sources: mapped.sources,
+      missing: mapped.missing,
+      warnings: mapped.warnings,
+      allDiagnosis: mapped.allDiagnosis,
+    };
     const structural = mapped.issues.filter((i) => i.severity === 'error');
     if (structural.length > 0) {
       return { ok: false, errors: structural.map((i) => ({ path: i.path ?? '', message: i.message })), fhir };

@@ -137,12 +137,12 @@ export async function callService(
     return { ok: false, issues: gathered.issues, hookInstance: request.hookInstance };
   }
   const result = deps.recommend(collectionBundle(gathered.slots.values()), deps.kb);
+  if (result.fhir?.allDiagnosis === false) {
+    // No ALL diagnosis in the record: this service has nothing to say (an empty answer, not an error).
+    return answer(request, [], 'not-applicable', [], gathered.fetched);
+  }
   if (!result.ok) {
-    // No lineage = no ALL diagnosis in the record: this service has nothing to say (an empty answer, not an error).
-    const notAll = result.errors.some((e) => e.path === 'lineage');
-    return notAll
-      ? answer(request, [], 'not-applicable', [], gathered.fetched)
-      : answer(request, unreadableCards(result.errors, deps), 'unreadable', [], gathered.fetched);
+    return answer(request, unreadableCards(result.errors, deps), 'unreadable', [], gathered.fetched);
   }
   const ids = result.decision.options.map((o) => o.id);
   return answer(request, render(request, result.decision, deps), 'cards', ids, gathered.fetched);

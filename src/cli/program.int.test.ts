@@ -103,6 +103,9 @@ describe('frontline recommend', () => {
       'negative',
       '--cd20',
       '30',
+      '--cd19',
+      'positive',
+      '--fit',
       '--json',
     );
     expect(r.code).toBe(0);
@@ -115,8 +118,44 @@ describe('frontline recommend', () => {
     expect(d.notice).toBe('decision support, not a substitute for clinical judgment');
   });
 
+  it('says where the patient lies outside the evidence and where an option reaches past it', async () => {
+    const child = await cli('recommend', '--lineage', 'B', '--age', '10', '--ph', 'positive');
+    expect(child.out).toMatch(
+      /OUTSIDE THE REVIEW'S EVIDENCE\n\s+■ Outside the review's evidence: a TKI with blinatumomab/,
+    );
+    const consolidation = await cli(
+      'recommend',
+      '--lineage',
+      'B',
+      '--age',
+      '12',
+      '--ph',
+      'negative',
+      '--phase',
+      'remission',
+      '--mrd',
+      '0',
+      '--cd19',
+      'positive',
+    );
+    expect(consolidation.out).toMatch(
+      /↗ Beyond the studied population: E1910 enrolled adults aged 30\s+to\s+70/,
+    );
+  });
+
   it('prints options grouped by strength, key numbers, missing facts and the notice', async () => {
-    const r = await cli('recommend', '--lineage', 'B', '--age', '45', '--ph', 'negative');
+    const r = await cli(
+      'recommend',
+      '--lineage',
+      'B',
+      '--age',
+      '45',
+      '--ph',
+      'negative',
+      '--cd19',
+      'positive',
+      '--fit',
+    );
     expect(r.out).toMatch(/RECOMMENDED/);
     expect(r.out).toMatch(/E1910 \(MRD-negative, age <55\): 3-year OS .*95%/);
     expect(r.out).toMatch(/MISSING/);
@@ -128,7 +167,17 @@ describe('frontline recommend', () => {
   });
 
   it('--explain prints the trace with the value seen', async () => {
-    const r = await cli('recommend', '--lineage', 'B', '--age', '45', '--ph', 'negative', '--explain');
+    const r = await cli(
+      'recommend',
+      '--lineage',
+      'B',
+      '--age',
+      '45',
+      '--ph',
+      'negative',
+      '--fit',
+      '--explain',
+    );
     expect(r.out).toMatch(/✓ younger than 55 years — seen: 45/);
   });
 
@@ -145,9 +194,12 @@ describe('frontline recommend', () => {
     const d = JSON.parse(r.out) as {
       profile: { ph: string; abl1Mutations: string[] };
       options: { id: string }[];
+      pending: { id: string }[];
     };
     expect(d.profile.ph).toBe('positive');
-    expect(d.options.map((o) => o.id)).toContain('ponatinib-blinatumomab.t315i');
+    // CD19 is not in the record: the blinatumomab-based option waits on it rather than being shown as if present.
+    expect([...d.options, ...d.pending].map((o) => o.id)).toContain('ponatinib-blinatumomab.t315i');
+    expect(d.options.map((o) => o.id)).not.toContain('tki-blinatumomab.chemotherapy-free');
   });
 
   it('rejects a bad profile naming every field', async () => {

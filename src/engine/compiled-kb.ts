@@ -4,12 +4,19 @@
  * @module
  */
 import {
+  type Agent,
   type Alert,
+  agesStated,
+  alertCriteria,
   type Boundary,
   type FactInfo,
   type Kb,
+  normalizeText,
+  populationCriteria,
   printedIn,
+  type Question,
   type Rule,
+  ruleCriteria,
   type Study,
 } from '../kb/core.js';
 import { LINEAGES, PHASES } from '../profile/values.js';
@@ -35,14 +42,56 @@ export interface CompiledWarning {
   readonly always: OptionWarning;
 }
 
+/** An extrapolation of a rule, shown when its region holds (or may hold) for the patient. */
+export interface CompiledExtrapolation {
+  readonly when: Compiled;
+  readonly note: { readonly text: string; readonly quote: string; readonly refs: readonly number[] };
+}
+
 export interface CompiledRule {
   readonly rule: Rule;
+  readonly extrapolation: readonly CompiledExtrapolation[];
   readonly when: Compiled;
   readonly evidence: readonly EvidenceItem[];
   readonly statements: readonly StatementRef[];
   readonly keyNumbers: readonly KeyNumber[];
   readonly derived: readonly DerivedComparison[];
   readonly warnings: readonly CompiledWarning[];
+}
+
+/** A study population, compiled, to tell whether a patient lies inside it. */
+export interface CompiledPopulation {
+  readonly study: Study;
+  readonly when: Compiled;
+}
+
+/** A question the options answer, with the populations of its studies. */
+export interface CompiledQuestion {
+  readonly question: Question;
+  readonly when: Compiled;
+  /** The populations of its studies whose ages the review states. */
+  readonly populations: readonly CompiledPopulation[];
+  /** Names of its studies whose ages the review does not state (they place no patient inside). */
+  readonly unstated: readonly string[];
+  readonly refs: readonly number[];
+}
+
+/** A fact that means something only for some patients, or that no rule reads. */
+export interface CompiledInputCheck {
+  readonly index: number;
+  readonly appliesTo?: Compiled;
+  /** Shown when the fact is given and `appliesTo` is false. */
+  readonly misplaced?: PatientWarning;
+  /** Shown when the fact is given and no rule reads it. */
+  readonly unused?: PatientWarning;
+}
+
+/** An agent whose options need its target antigen: the patient warning shown when the target is absent. */
+export interface CompiledTarget {
+  readonly agent: Agent;
+  readonly index: number;
+  readonly absent: ReadonlySet<unknown>;
+  readonly warning: PatientWarning;
 }
 
 export interface CompiledAlert {
@@ -58,6 +107,7 @@ export interface CompiledAlert {
 export interface CompiledBoundary {
   readonly boundary: Boundary;
   readonly index: number;
+  readonly when?: Compiled;
   readonly warning: PatientWarning;
 }
 
@@ -80,6 +130,10 @@ export interface CompiledKb {
    */
   readonly candidates: (facts: Facts) => readonly CompiledRule[];
   readonly alerts: readonly CompiledAlert[];
+  readonly questions: readonly CompiledQuestion[];
+  /** Facts given for a patient they do not apply to, or read by no rule: input warnings. */
+  readonly inputChecks: readonly CompiledInputCheck[];
+  readonly targets: readonly CompiledTarget[];
   readonly facts: ReadonlyMap<string, FactInfo>;
   readonly boundaries: readonly CompiledBoundary[];
   /** The `missing` text of a profile field (`mrd`, `ph`, ...). */
@@ -173,14 +227,79 @@ function derive(kb: Kb, rule: Rule, studies: ReadonlyMap<string, Study>): Derive
   return out;
 }
 
+/** A criterion in words: its label, or its conditions' labels. */
+function describeCriterion(c: import('../kb/core.js').Criterion): string {
+  if (c.label !== undefined) {
+    return c.label;
+  }
+  if ('all' in c) {
+    return c.all.map(describeCriterion).join(' and ');
+  }
+  if ('any' in c) {
+    return c.any.map(describeCriterion).join(' or ');
+  }
+  if ('not' in c) {
+    return `not ${describeCriterion(c.not)}`;
+  }
+  return `${c.fact} ${c.op} ${String(c.value)}`;
+}
+
+/** Two quotes state the same finding when one contains the other. */
+function sameFinding(a: string, b: string): boolean {
+  const x = a.replace(/\.$/, '');
+  return x.includes(b) || b.includes(x);
+}
+
+/** A warning as shown when it has no condition (built once, shared by every decision). */
+function always(w: { code: string; text: string; refs: readonly number[]; quote: string }): CompiledWarning {
+  return {
+    code: w.code,
+    text: w.text,
+    refs: w.refs,
+    quote: w.quote,
+    always: Object.freeze({
+      code: w.code,
+      text: w.text,
+      refs: w.refs,
+      quote: w.quote,
+      applies: true as const,
+    }),
+  };
+}
+
+/**
+ * The warnings of an option: the rule's own, then the class risks of its agents (PRODUCT.md: an option inherits the
+ * class risks of its agents), each once — a class risk the rule already states (same code or same quote) is not
+ * repeated.
+ */
+function optionWarnings(rule: Rule, agents: ReadonlyMap<string, Agent>): CompiledWarning[] {
+  const out: CompiledWarning[] = rule.warnings.map((w) =>
+    w.when === undefined ? always(w) : { ...always(w), when: compileCriterion(w.when) },
+  );
+  for (const id of rule.agents) {
+    for (const risk of agents.get(id)?.classRisks ?? []) {
+      const q = normalizeText(risk.quote).replace(/\.$/, '');
+      if (!out.some((w) => w.code === risk.code || sameFinding(normalizeText(w.quote), q))) {
+        out.push(always(risk));
+      }
+    }
+  }
+  return out;
+}
+
 /** Prepares a knowledge base for `evaluate`. Do this once; evaluation is then allocation-light. */
 export function compileKb(kb: Kb): CompiledKb {
   const studies = new Map(kb.studies.map((s) => [s.id, s]));
   const statements = new Map(kb.statements.map((s) => [s.id, s]));
   const primary = kb.sources.find((s) => s.primary === true) ?? kb.sources[0];
+  const agents = new Map(kb.agents.map((a) => [a.id, a]));
   const rules: CompiledRule[] = kb.recommendations.map((rule) => ({
     rule,
-    when: compileCriterion(rule.when),
+    when: compileCriterion(ruleCriteria(rule, kb.agents)),
+    extrapolation: rule.extrapolation.map((e) => ({
+      when: compileCriterion(e.scope),
+      note: Object.freeze({ text: e.text, quote: e.quote, refs: e.refs }),
+    })),
     evidence: rule.evidence.map((e) => {
       const study = e.study === undefined ? undefined : studies.get(e.study);
       return {
@@ -210,23 +329,11 @@ export function compileKb(kb: Kb): CompiledKb {
       ];
     }),
     derived: derive(kb, rule, studies),
-    warnings: rule.warnings.map((w) => ({
-      code: w.code,
-      text: w.text,
-      refs: w.refs,
-      quote: w.quote,
-      ...(w.when === undefined ? {} : { when: compileCriterion(w.when) }),
-      always: Object.freeze({
-        code: w.code,
-        text: w.text,
-        refs: w.refs,
-        quote: w.quote,
-        applies: true as const,
-      }),
-    })),
+    warnings: optionWarnings(rule, agents),
   }));
   const facts = new Map(kb.facts.map((f) => [f.fact, f]));
   const ordered = [...rules].sort(byStrength);
+  const studyById = new Map(kb.studies.map((st) => [st.id, st]));
   return {
     kb,
     rules,
@@ -234,7 +341,7 @@ export function compileKb(kb: Kb): CompiledKb {
     candidates: candidatesBy(ordered),
     alerts: kb.alerts.map((alert) => ({
       alert,
-      when: compileCriterion(alert.when),
+      when: compileCriterion(alertCriteria(alert, kb.studies)),
       warning: Object.freeze({
         code: alert.code,
         text: alert.text,
@@ -244,10 +351,84 @@ export function compileKb(kb: Kb): CompiledKb {
       }),
       subject: `alert:${alert.code}`,
     })),
+    questions: kb.questions.map((question) => {
+      // A study of unstated ages licenses no age (as in the scope proof), so it never places a patient inside.
+      const populations = question.studies.flatMap((id) => {
+        const study = studyById.get(id);
+        return study === undefined || !agesStated(study)
+          ? []
+          : [{ study, when: compileCriterion({ all: populationCriteria(study) }) }];
+      });
+      return {
+        question,
+        when: compileCriterion(question.when),
+        populations,
+        unstated: question.studies.flatMap((id) => {
+          const study = studyById.get(id);
+          return study !== undefined && !agesStated(study) ? [study.name] : [];
+        }),
+        refs: [...new Set(question.noEvidence?.refs ?? populations.flatMap((p) => p.study.refs))].sort(
+          (a, b) => a - b,
+        ),
+      };
+    }),
+    inputChecks: kb.facts.flatMap((f) => {
+      if (f.appliesTo === undefined && f.notUsed === undefined) {
+        return [];
+      }
+      const field = f.fact.split('.')[0] ?? f.fact;
+      return [
+        {
+          index: FACT_INDEX.get(f.fact) ?? -1,
+          ...(f.appliesTo === undefined
+            ? {}
+            : {
+                appliesTo: compileCriterion(f.appliesTo),
+                misplaced: Object.freeze({
+                  code: `input.${field}.not-applicable`,
+                  text: `${f.label} was given, but it applies only to ${describeCriterion(f.appliesTo)}; no option uses it for this patient.`,
+                  refs: [],
+                  kind: 'input' as const,
+                }),
+              }),
+          ...(f.notUsed === undefined
+            ? {}
+            : {
+                unused: Object.freeze({
+                  code: `input.${field}.not-used`,
+                  text: `${f.label} was given; ${f.notUsed}`,
+                  refs: f.refs,
+                  kind: 'input' as const,
+                }),
+              }),
+        },
+      ];
+    }),
+    targets: kb.agents.flatMap((agent) => {
+      const t = agent.target;
+      if (t === undefined) {
+        return [];
+      }
+      return [
+        {
+          agent,
+          index: FACT_INDEX.get(t.fact) ?? -1,
+          absent: new Set(t.absent.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))),
+          warning: Object.freeze({
+            code: `target.${agent.id}`,
+            text: `Options with ${agent.name} are not shown: it is directed at ${t.antigen}, and this patient's blasts are ${t.antigen}-negative.`,
+            refs: t.refs,
+            quote: t.quote,
+            kind: 'target' as const,
+          }),
+        },
+      ];
+    }),
     facts,
     boundaries: kb.boundaries.map((b) => ({
       boundary: b,
       index: FACT_INDEX.get(b.fact) ?? -1,
+      ...(b.when === undefined ? {} : { when: compileCriterion(b.when) }),
       warning: Object.freeze({ code: `boundary.${b.id}`, text: b.text, refs: [], kind: 'boundary' as const }),
     })),
     missingText: missingTexts(facts),

@@ -65,6 +65,22 @@ export interface DerivedComparison {
   readonly text: string;
 }
 
+/** Where an option reaches past the populations its studies enrolled, with the review's words that license it. */
+export interface ExtrapolationNote {
+  readonly text: string;
+  readonly quote: string;
+  readonly refs: readonly number[];
+}
+
+/** A question the tool answers for which this patient lies outside every population the review studied. */
+export interface OutsideEvidence {
+  /** The question's id (kb rules files, `questions`). */
+  readonly question: string;
+  /** One plain sentence. */
+  readonly text: string;
+  readonly refs: readonly number[];
+}
+
 export interface Option {
   readonly id: string;
   readonly title: string;
@@ -86,6 +102,10 @@ export interface Option {
   readonly derived: readonly DerivedComparison[];
   /** Facts that are unknown in this option's trace. */
   readonly unknownFacts: readonly string[];
+  /** Where the option reaches past its studied populations for this patient, with the review's words. */
+  readonly extrapolation: readonly ExtrapolationNote[];
+  /** The question (kb `questions`) the option answers. */
+  readonly question: string;
 }
 
 export interface PatientWarning {
@@ -93,7 +113,8 @@ export interface PatientWarning {
   readonly text: string;
   readonly refs: readonly number[];
   readonly quote?: string;
-  readonly kind: 'alert' | 'boundary' | 'input';
+  /** `target`: options with an agent are left out because its target antigen is absent. */
+  readonly kind: 'alert' | 'boundary' | 'input' | 'target';
 }
 
 export interface Missing {
@@ -114,5 +135,7 @@ export interface Decision {
   readonly pending: readonly Option[];
   readonly warnings: readonly PatientWarning[];
   readonly missing: readonly Missing[];
+  /** Questions for which this patient lies outside every population the review studied. */
+  readonly outsideEvidence: readonly OutsideEvidence[];
   readonly notice: typeof NOTICE;
 }

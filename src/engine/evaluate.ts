@@ -5,13 +5,14 @@
  */
 import type { Profile } from '../profile/index.js';
 import { type Facts, readFacts } from './compile.js';
-import type { CompiledKb, CompiledRule } from './compiled-kb.js';
+import type { CompiledKb, CompiledQuestion, CompiledRule } from './compiled-kb.js';
 import {
   type Decision,
   type Missing,
   NOTICE,
   type Option,
   type OptionWarning,
+  type OutsideEvidence,
   type PatientWarning,
 } from './decision.js';
 import type { TraceNode } from './trace.js';
@@ -58,6 +59,10 @@ function toOption(c: CompiledRule, root: TraceNode, facts: Facts, missing: Map<s
   }
   const unknown: string[] = [];
   unknownFacts(root, unknown);
+  const extrapolation =
+    c.extrapolation.length === 0
+      ? NONE
+      : c.extrapolation.filter((e) => e.when.check(facts) !== false).map((e) => e.note);
   return {
     id: rule.id,
     title: rule.title,
@@ -76,8 +81,12 @@ function toOption(c: CompiledRule, root: TraceNode, facts: Facts, missing: Map<s
     keyNumbers: c.keyNumbers,
     derived: c.derived,
     unknownFacts: unknown,
+    extrapolation,
+    question: rule.question,
   };
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The profile field a fact belongs to (`mrd.value` → `mrd`). */
 const FIELD = new Map<string, string>();
@@ -112,7 +121,62 @@ function concernsShown(agents: readonly string[], options: readonly Option[]): b
   return false;
 }
 
-/** Alerts that hold for the patient, and boundaries the patient sits on. */
+/** Alerts that hold for the patient; an unknown one names its missing facts when it concerns a shown option. */
+function alertWarnings(
+  facts: Facts,
+  ckb: CompiledKb,
+  options: readonly Option[],
+  missing: Map<string, string[]>,
+  into: PatientWarning[],
+): void {
+  for (const { alert, when, warning, subject } of ckb.alerts) {
+    const v = when.check(facts);
+    if (v === true) {
+      into.push(warning);
+    } else if (v === 'unknown' && concernsShown(alert.agents, options)) {
+      const unknown: string[] = [];
+      unknownFacts(when.explain(facts), unknown);
+      for (const f of unknown) {
+        addMissing(missing, f, subject);
+      }
+    }
+  }
+}
+
+/** Agents whose options were left out because their target antigen is absent. */
+function targetWarnings(facts: Facts, ckb: CompiledKb, into: PatientWarning[]): void {
+  for (const t of ckb.targets) {
+    const v = facts.key[t.index];
+    if (
+      v !== undefined &&
+      t.absent.has(v) &&
+      ckb.candidates(facts).some((c) => c.rule.agents.includes(t.agent.id))
+    ) {
+      into.push(t.warning);
+    }
+  }
+}
+
+/** Boundaries the patient sits on, and facts given where they mean nothing or that no option reads. */
+function inputWarnings(facts: Facts, ckb: CompiledKb, into: PatientWarning[]): void {
+  for (const b of ckb.boundaries) {
+    if (facts.key[b.index] === b.boundary.value && b.when?.check(facts) !== false) {
+      into.push(b.warning);
+    }
+  }
+  for (const c of ckb.inputChecks) {
+    if (facts.raw[c.index] === undefined) {
+      continue;
+    }
+    if (c.misplaced !== undefined && c.appliesTo?.check(facts) === false) {
+      into.push(c.misplaced);
+    } else if (c.unused !== undefined) {
+      into.push(c.unused);
+    }
+  }
+}
+
+/** The patient-level warnings: alerts, absent targets, boundaries, and input problems. */
 function patientWarnings(
   facts: Facts,
   ckb: CompiledKb,
@@ -120,30 +184,67 @@ function patientWarnings(
   missing: Map<string, string[]>,
 ): PatientWarning[] {
   const warnings: PatientWarning[] = [];
-  for (const { alert, when, warning, subject } of ckb.alerts) {
-    const v = when.check(facts);
-    if (v === false) {
-      continue;
-    }
-    if (v === true) {
-      warnings.push(warning);
-      continue;
-    }
-    const t = when.explain(facts);
-    if (t.verdict === 'unknown' && concernsShown(alert.agents, options)) {
-      const unknown: string[] = [];
-      unknownFacts(t, unknown);
-      for (const f of unknown) {
-        addMissing(missing, f, subject);
-      }
-    }
-  }
-  for (const b of ckb.boundaries) {
-    if (facts.key[b.index] === b.boundary.value) {
-      warnings.push(b.warning);
-    }
-  }
+  alertWarnings(facts, ckb, options, missing, warnings);
+  targetWarnings(facts, ckb, warnings);
+  inputWarnings(facts, ckb, warnings);
   return warnings;
+}
+
+/** The labels of the conditions a population trace fails on, e.g. "age 18 to 59". */
+function failedLabels(node: TraceNode, into: string[]): void {
+  if (node.verdict !== false) {
+    return;
+  }
+  if (node.children === undefined || node.kind === 'not') {
+    if (!into.includes(node.label)) {
+      into.push(node.label);
+    }
+    return;
+  }
+  for (const child of node.children) {
+    failedLabels(child, into);
+  }
+}
+
+/**
+ * The questions for which this patient lies outside every population the review studied: the question is asked for
+ * the patient, none of its options applies or is pending, and every one of its studies' populations excludes the
+ * patient (or the review states that no study exists).
+ */
+function outsideEvidence(facts: Facts, ckb: CompiledKb, shown: ReadonlySet<string>): OutsideEvidence[] {
+  const out: OutsideEvidence[] = [];
+  for (const q of ckb.questions) {
+    if (shown.has(q.question.id) || q.when.check(facts) !== true) {
+      continue;
+    }
+    const text = outsideText(q, facts);
+    if (text !== undefined) {
+      out.push({ question: q.question.id, text, refs: q.refs });
+    }
+  }
+  return out;
+}
+
+function outsideText(q: CompiledQuestion, facts: Facts): string | undefined {
+  const none = q.question.noEvidence;
+  if (none !== undefined) {
+    return `Outside the review's evidence: ${q.question.title}. The review states: “${none.quote}”`;
+  }
+  if (q.populations.some((p) => p.when.check(facts) !== false)) {
+    return undefined;
+  }
+  const reasons = q.populations.slice(0, 3).map((p) => {
+    const failed: string[] = [];
+    failedLabels(p.when.explain(facts), failed);
+    return `${p.study.name} required ${failed.join(' and ')}`;
+  });
+  if (q.populations.length > 3) {
+    reasons.push(`and ${q.populations.length - 3} more`);
+  }
+  if (q.unstated.length > 0) {
+    reasons.push(`the review gives no ages for ${q.unstated.join(', ')}`);
+  }
+  return `Outside the review's evidence: ${q.question.title} was studied only in patients unlike this one (${reasons.join('; ')}).`;
 }
 
 /** The unknown facts that would change the options, most consequential first, each with its test. */
@@ -195,6 +296,13 @@ export function evaluate(profile: Profile, ckb: CompiledKb): Decision {
 
   const warnings = patientWarnings(facts, ckb, options, missing);
   const missingList = missingEntries(missing, ckb);
+  const answered = new Set<string>();
+  for (const o of options) {
+    answered.add(o.question);
+  }
+  for (const o of pending) {
+    answered.add(o.question);
+  }
 
   return {
     kbVersion: ckb.kb.version,
@@ -203,6 +311,7 @@ export function evaluate(profile: Profile, ckb: CompiledKb): Decision {
     pending,
     warnings,
     missing: missingList,
+    outsideEvidence: outsideEvidence(facts, ckb, answered),
     notice: NOTICE,
   };
 }

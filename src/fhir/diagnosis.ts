@@ -41,13 +41,13 @@ export function mapLineage(conditions: readonly AllCondition[], acc: Accumulator
   if (first === undefined) {
     acc.miss(
       'lineage',
-      'no ALL Condition found (no Condition coded with a known ALL code: SNOMED CT, ICD-10-CM C91.0x or ICD-O-3 morphology); lineage (B or T) is required and comes from flow-cytometry immunophenotyping',
+      'no ALL Condition found (no Condition coded with a known ALL code: SNOMED CT, ICD-10-CM C91.0x or ICD-O-3 morphology); lineage (B or T) is unknown; it comes from flow-cytometry immunophenotyping',
     );
     return;
   }
   acc.miss(
     'lineage',
-    `${first.at.ref} is coded ${codesOf(first)}, which names ALL but not its lineage (B or T); lineage is required and comes from flow-cytometry immunophenotyping`,
+    `${first.at.ref} is coded ${codesOf(first)}, which names ALL but not its lineage (B or T); lineage is unknown until flow-cytometry immunophenotyping settles it`,
     first.at.ref,
   );
 }

@@ -127,7 +127,7 @@ function finish(acc: Accumulator, issues: Issue[]): FhirMapResult {
     .map((m, i) => ({ m, i }))
     .sort((a, b) => order(a.m.field) - order(b.m.field) || a.i - b.i)
     .map(({ m }) => m);
-  return { input, sources, missing, warnings: acc.warnings, issues };
+  return { input, sources, missing, warnings: acc.warnings, issues, allDiagnosis: acc.allDiagnosis };
 }
 
 /**
@@ -148,6 +148,7 @@ export function mapResources(
   const patient = selectPatient(resources, issues);
   const mine = forPatient(resources, patient, issues);
   const conditions = allConditions(mine, term);
+  acc.allDiagnosis = conditions.length > 0;
   mapAge(patient, conditions[0], acc);
   mapLineage(conditions, acc);
   mapPhase(conditions, acc);

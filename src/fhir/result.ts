@@ -30,6 +30,8 @@ export interface FhirMapResult {
   readonly warnings: FhirWarning[];
   /** Structural problems (not a Bundle, entry without resource, ...), each with a path. */
   readonly issues: Issue[];
+  /** Whether the record holds a Condition coded as ALL (with or without its lineage). */
+  readonly allDiagnosis: boolean;
 }
 
 /** Collects the mapped facts, their sources, what is missing and the warnings. */
@@ -38,6 +40,8 @@ export class Accumulator {
   readonly sources: Record<string, string[]> = {};
   readonly missing: MissingFact[] = [];
   readonly warnings: FhirWarning[] = [];
+  /** Set when an ALL Condition is found. */
+  allDiagnosis = false;
 
   /** Sets a profile field and the resources it came from. */
   set(field: string, value: unknown, refs: readonly string[]): void {

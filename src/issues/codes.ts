@@ -22,6 +22,22 @@ export const ISSUE_CODES = {
     summary: 'a rule strength is not backed by a statement of the required kind',
   },
   'kb.unused': { status: 500, summary: 'an entity is defined but never used' },
+  'kb.rule-scope': {
+    status: 500,
+    summary:
+      'a rule fires for patients outside the populations of its evidence, with no licensed extrapolation',
+  },
+  'kb.rule-strength': {
+    status: 500,
+    summary: 'a rule strength is not held, for some patients it fires for, by a source of the required kind',
+  },
+  'kb.class-risk': { status: 500, summary: 'an agent lacks a class risk its class must carry' },
+  'kb.population': { status: 500, summary: 'a study population or age word is inconsistent' },
+  'kb.derived': {
+    status: 500,
+    summary:
+      'a derived difference is asked of two arms the review does not report as significantly different',
+  },
   'profile.invalid': { status: 400, summary: 'the patient profile is invalid' },
   'profile.unknown-key': {
     status: 400,

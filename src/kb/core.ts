@@ -6,5 +6,6 @@
  * @module
  */
 export { normalizeText, numbersIn, printedIn, quoteStates } from './check/text.js';
+export { agesStated, alertCriteria, populationCriteria, ruleCriteria, targetCriteria } from './population.js';
 export type * from './schema/index.js';
 export { FACT_NAMES, SETTINGS } from './schema/lists.js';

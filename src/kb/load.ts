@@ -9,6 +9,7 @@ import { formatPath, type Issue } from '../issues/index.js';
 import type { KbFile } from './files.js';
 import {
   Agent,
+  type AgeWordDefinition,
   type Alert,
   type Boundary,
   type CodeMapping,
@@ -17,6 +18,8 @@ import {
   FactorsFile,
   FactsFile,
   type Kb,
+  type Question,
+  type RequiredClassRisks,
   type Rule,
   RulesFile,
   Source,
@@ -63,8 +66,11 @@ type Parts = {
   factors: Factor[];
   recommendations: Rule[];
   alerts: Alert[];
+  questions: Question[];
   facts: FactInfo[];
   boundaries: Boundary[];
+  ageWords: AgeWordDefinition[];
+  requiredClassRisks: RequiredClassRisks[];
   terminology: CodeMapping[];
 };
 
@@ -81,8 +87,11 @@ class Assembler {
     factors: [],
     recommendations: [],
     alerts: [],
+    questions: [],
     facts: [],
     boundaries: [],
+    ageWords: [],
+    requiredClassRisks: [],
     terminology: [],
   };
 
@@ -171,12 +180,22 @@ class Assembler {
         const r = this.validate(path, data, RulesFile);
         this.add(path, 'rules', 'rules', r?.rules, (x) => x.id, p.recommendations);
         this.add(path, 'alerts', 'alerts', r?.alerts, (a) => a.code, p.alerts);
+        this.add(path, 'questions', 'questions', r?.questions, (q) => q.id, p.questions);
         break;
       }
       case 'facts': {
         const r = this.validate(path, data, FactsFile);
         this.add(path, 'facts', 'facts', r?.facts, (f) => f.fact, p.facts);
         this.add(path, 'boundaries', 'boundaries', r?.boundaries, (b) => b.id, p.boundaries);
+        this.add(path, 'ageWords', 'ageWords', r?.ageWords, (w) => w.word, p.ageWords);
+        this.add(
+          path,
+          'requiredClassRisks',
+          'requiredClassRisks',
+          r?.requiredClassRisks,
+          (c) => c.agentClass,
+          p.requiredClassRisks,
+        );
         break;
       }
       case 'terminology':

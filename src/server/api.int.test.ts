@@ -89,12 +89,23 @@ describe('POST /api/recommendations', () => {
   it('answers a FHIR OperationOutcome when a Bundle cannot be read', async () => {
     const res = await t.app.request(
       '/api/recommendations',
-      post({ resourceType: 'Bundle', type: 'collection', entry: [] }),
+      post({ resourceType: 'Bundle', type: 'collection', entry: 'not-a-list' }),
     );
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/fhir\+json/);
     const outcome = OperationOutcome.parse(await res.json());
-    expect(outcome.issue.some((i) => i.expression?.includes('lineage'))).toBe(true);
+    expect(outcome.issue.some((i) => i.expression?.some((e) => e.includes('entry')))).toBe(true);
+  });
+
+  it('answers a Bundle with no ALL diagnosis with everything unknown, lineage first, never silence', async () => {
+    const res = await t.app.request(
+      '/api/recommendations',
+      post({ resourceType: 'Bundle', type: 'collection', entry: [] }),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { missing: { field: string }[]; fhir: { allDiagnosis: boolean } };
+    expect(body.missing[0]?.field).toBe('lineage');
+    expect(body.fhir.allDiagnosis).toBe(false);
   });
 
   it.each([

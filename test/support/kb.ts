@@ -31,7 +31,12 @@ export const FIXTURE_RULE_IDS = [
 
 function fixtureRules(kb: Kb): Rule[] {
   const s = studyWithOutcomes(kb);
-  const agent = s.agents.find((a) => a !== 'chemotherapy') ?? s.agents[0] ?? 'blinatumomab';
+  // An agent without a target antigen, so the fixture options do not wait on a target test.
+  const untargeted = new Set(kb.agents.filter((a) => a.target === undefined).map((a) => a.id));
+  const agent =
+    s.agents.find((a) => a !== 'chemotherapy' && untargeted.has(a)) ??
+    kb.agents.find((a) => a.target === undefined && a.class === 'monoclonal-antibody')?.id ??
+    'chemotherapy';
   const evidence = [{ study: s.id, refs: s.summary.refs, quote: s.summary.quote }];
   const keyNumbers = [{ study: s.id, outcomes: s.outcomes.slice(0, 2).map((o) => o.id) }];
   return [
@@ -39,6 +44,7 @@ function fixtureRules(kb: Kb): Rule[] {
       id: 'test.fixture-supported',
       title: `TEST FIXTURE option using ${agent} for B-ALL under 55 (not clinical content)`,
       section: 'test',
+      question: 'test-fixture',
       strength: 'supported',
       rank: 1,
       agents: [agent],
@@ -66,6 +72,7 @@ function fixtureRules(kb: Kb): Rule[] {
       id: 'test.fixture-caution',
       title: 'TEST FIXTURE caution option (not clinical content)',
       section: 'test',
+      question: 'test-fixture',
       strength: 'caution',
       rank: 1,
       agents: [agent],
@@ -77,6 +84,7 @@ function fixtureRules(kb: Kb): Rule[] {
       id: 'test.fixture-pending',
       title: 'TEST FIXTURE option that needs Ph status (not clinical content)',
       section: 'test',
+      question: 'test-fixture',
       strength: 'consider',
       rank: 1,
       agents: [agent],

@@ -5,10 +5,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import { formatIssue, hasErrors } from '../../issues/index.js';
-import { checkKbFiles, readInstalledKbFiles } from '../../kb/index.js';
+import { type CheckResult, checkKbFiles, readInstalledKbFiles } from '../../kb/index.js';
 import { kbSchemas } from '../../kb/json-schema.js';
 import type { Io } from '../io.js';
 import { kbCounts } from './kb.js';
+
+/** The scope proof in two lines: rules proven and extrapolations licensed, then the studies of unstated ages. */
+function scopeSummary(result: CheckResult): string {
+  const proven = result.proofs.filter((p) => p.ok);
+  const licensed = proven.reduce((n, p) => n + p.extrapolations, 0);
+  const unproven = result.proofs.length - proven.length;
+  const lines = [
+    `${proven.length} rules proven in scope, ${licensed} extrapolation${licensed === 1 ? '' : 's'} licensed${unproven > 0 ? ` (${unproven} not proven)` : ''}`,
+  ];
+  if (result.agesNotStated.length > 0) {
+    lines.push(
+      `gaps: the review states no ages for ${result.agesNotStated.length} studies (${result.agesNotStated.join(', ')}); they license no age`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 export function check(io: Io, opts: { source?: string; json?: boolean }): number {
   const result = checkKbFiles(
@@ -46,12 +62,13 @@ export function check(io: Io, opts: { source?: string; json?: boolean }): number
       `checked ${c.studies} studies (${c.outcomes} outcomes), ${c.agents} agents, ${c.trials} trials, ${c.statements} statements, ${c.factors} factors, ${c.rules} rules\n`,
     );
     io.out(`proved ${result.counts.quotes} quotes and ${result.counts.numbers} numbers against the source\n`);
+    io.out(scopeSummary(result));
   }
   const errors = result.issues.filter((i) => i.severity === 'error').length;
   io.out(
     failed
       ? `FAILED: ${errors} problem${errors === 1 ? '' : 's'}\n`
-      : 'OK: every quote is verbatim and every number is in its quote\n',
+      : 'OK: every quote is verbatim, every number is in its quote, and every rule is inside its evidence\n',
   );
   return failed ? 1 : 0;
 }

@@ -14,12 +14,22 @@ describe('frontline screen', () => {
     writeFileSync(
       cohort,
       [
-        JSON.stringify({ id: 'p1', profile: { lineage: 'B', age: 45, ph: 'negative' } }),
+        JSON.stringify({
+          id: 'p1',
+          profile: { lineage: 'B', age: 45, ph: 'negative', cd19: 'positive', fitForIntensiveChemo: true },
+        }),
         '{ not json',
-        JSON.stringify({ lineage: 'B', age: 70, ph: 'positive' }),
+        JSON.stringify({ lineage: 'B', age: 70, ph: 'positive', cd19: 'positive', abl1Mutations: [] }),
         JSON.stringify({ lineage: 'B', age: 300 }),
         '',
-        JSON.stringify({ lineage: 'B', age: 19, ph: 'negative', phase: 'remission', mrd: { value: 0.001 } }),
+        JSON.stringify({
+          lineage: 'B',
+          age: 12,
+          ph: 'negative',
+          phase: 'remission',
+          mrd: { value: 0.001 },
+          cd19: 'positive',
+        }),
       ].join('\n'),
     );
     const out = join(dir, 'results.ndjson');
@@ -57,7 +67,7 @@ describe('frontline screen', () => {
     const cohort = join(dir, 'cohort.csv');
     writeFileSync(
       cohort,
-      'id,lineage,age,ph,highRiskGenetics,mrd,mrdAfterCycle\na,B,30,negative,KMT2A;TP53,,\nb,T,16,,,,\nc,B,36,negative,,0.0002,2\n',
+      'id,lineage,age,ph,highRiskGenetics,mrd,mrdAfterCycle,cd19,fitForIntensiveChemo\na,B,30,negative,KMT2A;TP53,,,positive,true\nb,T,16,,,,,,\nc,B,36,negative,,0.0002,2,positive,true\n',
     );
     const out = join(dir, 'results.csv');
     const r = await cli('screen', cohort, '--out', out);
@@ -65,7 +75,7 @@ describe('frontline screen', () => {
     const rows = parseCsv(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.map((x) => x.id)).toEqual(['a', 'b', 'c']);
     expect(rows[0]?.options).toMatch(/blinatumomab.high-risk-consolidation:consider/);
-    expect(rows[1]?.options).toMatch(/t-all.multiagent-chemotherapy:supported/);
+    expect(rows[1]?.options).toMatch(/alemtuzumab.t-all:not-recommended/);
   });
 
   it('names a bad --format', async () => {

@@ -88,6 +88,15 @@ function renderOption(o: Option, explain: boolean): string[] {
       ),
     );
   }
+  for (const e of o.extrapolation) {
+    lines.push(
+      wrap(
+        `↗ Beyond the studied population: ${e.text} “${e.quote}”${e.refs.length > 0 ? ` [refs ${e.refs.join(', ')}]` : ''}`,
+        WIDTH,
+        4,
+      ),
+    );
+  }
   if (o.trials.length > 0) {
     lines.push(wrap(`trials: ${o.trials.join(', ')}`, WIDTH, 4));
   }
@@ -120,6 +129,14 @@ function renderPending(d: Decision, explain: boolean): string[] {
 /** The whole decision for a terminal. */
 export function renderDecision(d: Decision, explain: boolean): string {
   const lines: string[] = [wrap(`Frontline — ${describeProfile(d)}`, WIDTH), `knowledge base ${d.kbVersion}`];
+  lines.push(
+    ...section(
+      "OUTSIDE THE REVIEW'S EVIDENCE",
+      d.outsideEvidence.map((o) =>
+        wrap(`■ ${o.text}${o.refs.length > 0 ? ` [refs ${o.refs.join(', ')}]` : ''}`, WIDTH, 2),
+      ),
+    ),
+  );
   for (const strength of STRENGTH_ORDER) {
     const options = d.options.filter((o) => o.strength === strength);
     lines.push(

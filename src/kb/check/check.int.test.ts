@@ -143,3 +143,92 @@ describe('kb check finds what is wrong and says where', () => {
     expect(errors(result).some((i) => i.code === 'kb.quote-not-found')).toBe(true);
   });
 });
+
+/** The index of a rule in its file's `rules` list. */
+function ruleIndex(doc: ReturnType<typeof parseDocument>, id: string): number {
+  const rules = doc.toJS() as { rules?: { id: string }[] };
+  return (rules.rules ?? []).findIndex((r) => r.id === id);
+}
+
+describe('kb check proves every rule inside its evidence', () => {
+  it('proves every rule of the installed knowledge base, and counts the extrapolations it licenses', () => {
+    const result = checkKbFiles(files);
+    expect(result.proofs.length).toBe(result.kb?.recommendations.length);
+    expect(result.proofs.filter((p) => !p.ok)).toEqual([]);
+    expect(result.proofs.reduce((n, p) => n + p.extrapolations, 0)).toBeGreaterThan(0);
+  });
+
+  it('fails on a rule broadened past its studies, naming the rule and the uncovered ages', () => {
+    // The under-55 recommendation without its lower age bound would reach children; its studies enrolled adults.
+    const { files: changed, file } = mutate(
+      (f) => f.path.endsWith('rules/blinatumomab.yaml'),
+      (doc) => {
+        const i = ruleIndex(doc, 'blinatumomab.frontline-under-55');
+        const all = doc.getIn(['rules', i, 'when', 'all']) as {
+          items: { toJSON(): { fact?: string; op?: string } }[];
+        };
+        const at = all.items.findIndex((c) => c.toJSON().fact === 'age' && c.toJSON().op === 'ge');
+        doc.deleteIn(['rules', i, 'when', 'all', at]);
+      },
+    );
+    const found = errors(checkKbFiles(changed)).filter((x) => x.code === 'kb.rule-scope');
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        file: file.path,
+        message: expect.stringMatching(/rule "blinatumomab\.frontline-under-55" fires for age 0-17\b/),
+      }),
+    );
+  });
+
+  it('fails on a rule whose strength its statements do not hold for all it fires for', () => {
+    // "trial" for the chemotherapy-free Ph-positive option: no trial listing or ongoing study covers it.
+    const { files: changed } = mutate(
+      (f) => f.path.endsWith('rules/ph-positive.yaml'),
+      (doc) => {
+        doc.setIn(['rules', ruleIndex(doc, 'tki-blinatumomab.chemotherapy-free'), 'strength'], 'recommended');
+      },
+    );
+    expect(errors(checkKbFiles(changed))).toContainEqual(
+      expect.objectContaining({
+        code: 'kb.rule-strength',
+        message: expect.stringContaining('"tki-blinatumomab.chemotherapy-free" is "recommended"'),
+      }),
+    );
+  });
+
+  it('fails when blinatumomab loses its CRS class risk: no option can show it without that warning', () => {
+    const { files: changed, file } = mutate(
+      (f) => f.path.endsWith('agents/blinatumomab.yaml'),
+      (doc) => {
+        const risks = doc.get('classRisks') as { items: { toJSON(): { kind: string } }[] };
+        doc.deleteIn(['classRisks', risks.items.findIndex((r) => r.toJSON().kind === 'crs')]);
+      },
+    );
+    expect(errors(checkKbFiles(changed))).toContainEqual(
+      expect.objectContaining({
+        code: 'kb.class-risk',
+        file: file.path,
+        message: expect.stringContaining('no class risk of kind "crs"'),
+      }),
+    );
+  });
+
+  it('fails when an age word is given a bound of its own', () => {
+    const { files: changed } = mutate(
+      (f) => f.folder === 'studies' && /words: adults/.test(f.text),
+      (doc) => {
+        const criteria = doc.getIn(['population', 'scope', 'criteria']) as {
+          items: { toJSON(): { words?: string } }[];
+        };
+        const i = criteria.items.findIndex((c) => c.toJSON().words === 'adults');
+        doc.setIn(['population', 'scope', 'criteria', i, 'value'], 16);
+      },
+    );
+    expect(errors(checkKbFiles(changed))).toContainEqual(
+      expect.objectContaining({
+        code: 'kb.population',
+        message: expect.stringContaining('age word "adults"'),
+      }),
+    );
+  });
+});

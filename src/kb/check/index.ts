@@ -8,9 +8,11 @@ import type { Issue } from '../../issues/index.js';
 import { type KbFile, type LoadResult, parseKb } from '../load.js';
 import { locateSourceText } from '../paths.js';
 import type { Kb } from '../schema/index.js';
+import { checkInvariants } from './invariants.js';
 import { checkProse } from './prose.js';
 import { checkProvenance, type ProvenanceCounts } from './provenance.js';
 import { checkReferences } from './references.js';
+import { proveScopes, type RuleProof } from './scope-proof.js';
 import { type PreparedText, prepareText } from './text.js';
 
 export { normalizeText, numbersIn, prepareText, printedIn, quoteStates } from './text.js';
@@ -25,6 +27,10 @@ export interface CheckResult extends LoadResult {
   readonly sourcePaths: ReadonlyMap<string, string>;
   /** Quotes and numbers proven against the source. */
   readonly counts: ProvenanceCounts;
+  /** The scope proof of every rule. */
+  readonly proofs: readonly RuleProof[];
+  /** Studies whose ages the review does not state: gaps the scope proof cannot use. */
+  readonly agesNotStated: readonly string[];
 }
 
 function loadTexts(
@@ -69,7 +75,13 @@ function loadTexts(
 export function checkKbFiles(files: readonly KbFile[], options: CheckOptions = {}): CheckResult {
   const loaded = parseKb(files);
   if (loaded.kb === undefined) {
-    return { ...loaded, sourcePaths: new Map(), counts: { quotes: 0, numbers: 0 } };
+    return {
+      ...loaded,
+      sourcePaths: new Map(),
+      counts: { quotes: 0, numbers: 0 },
+      proofs: [],
+      agesNotStated: [],
+    };
   }
   const issues: Issue[] = [...loaded.issues];
   const texts = loadTexts(loaded.kb, options, issues);
@@ -77,11 +89,16 @@ export function checkKbFiles(files: readonly KbFile[], options: CheckOptions = {
   issues.push(...provenance.issues);
   issues.push(...checkReferences(loaded.kb, loaded.origins, texts));
   issues.push(...checkProse(loaded.kb, loaded.origins));
+  issues.push(...checkInvariants(loaded.kb, loaded.origins));
+  const scope = proveScopes(loaded.kb, loaded.origins);
+  issues.push(...scope.issues);
   return {
     kb: loaded.kb,
     origins: loaded.origins,
     issues,
     sourcePaths: texts.paths,
     counts: provenance.counts,
+    proofs: scope.proofs,
+    agesNotStated: scope.agesNotStated,
   };
 }

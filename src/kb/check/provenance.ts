@@ -8,8 +8,12 @@ import type { Origin } from '../load.js';
 import type { Kb } from '../schema/index.js';
 import { type PreparedText, quoteStates } from './text.js';
 
-/** Keys whose numbers are not facts of the quote: reference numbers, ordering, and criteria trees. */
-const NOT_FACTS = new Set(['refs', 'rank', 'when', 'appliesTo']);
+/**
+ * Keys whose numbers are not facts of the quote: reference numbers, ordering, and criteria trees (a rule's `when`,
+ * a statement's `appliesTo`, an extrapolation's `scope`; a study population's `scope` holds criteria that each carry
+ * their own quote).
+ */
+const NOT_FACTS = new Set(['refs', 'rank', 'when', 'appliesTo', 'scope']);
 
 interface Walk {
   readonly file: string;
@@ -63,8 +67,11 @@ function proveQuote(
     });
   }
   const numbers: { path: string; value: number }[] = [];
+  // A population criterion stated by an age word ("adults") takes its bound from the age-word table, which
+  // `kb check` holds it to; the word, not the number, must be in the quote.
+  const byWord = typeof record.words === 'string';
   for (const [k, v] of Object.entries(record)) {
-    if (!NOT_FACTS.has(k) && k !== 'quote') {
+    if (!NOT_FACTS.has(k) && k !== 'quote' && !(byWord && k === 'value')) {
       numbersUnder(v, [k], numbers);
     }
   }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, Lineage, Provenance, Setting } from './common.js';
+import { AgentTarget, ClassRisk } from './scope.js';
 
 export const AgentClass = z.enum([
   'monoclonal-antibody',
@@ -52,6 +53,13 @@ export const Agent = z
     brand: z.string().min(1).optional(),
     maker: z.string().min(1).optional(),
     targets: z.array(z.string().min(1)).default([]).describe('e.g. CD19, CD3, CD22, CD20, BCR::ABL1'),
+    target: AgentTarget.optional().describe(
+      'the antigen on the blasts the agent needs, read from the profile: an option with the agent holds only when it is present',
+    ),
+    classRisks: z
+      .array(ClassRisk)
+      .default([])
+      .describe('toxicities the review reports for the agent: every option with the agent shows them'),
     class: AgentClass,
     description: z.string().min(1).describe("what it is, in a clinician's words"),
     source: Id.optional(),

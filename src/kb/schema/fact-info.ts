@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, Quote, Refs } from './common.js';
-import { FactName } from './criterion.js';
+import { Criterion, FactName } from './criterion.js';
 
 export const FactInfo = z
   .object({
@@ -16,6 +16,16 @@ export const FactInfo = z
     why: z.string().min(1).describe("why it matters, in a clinician's words"),
     refs: Refs,
     quote: Quote.optional().describe('where the source names the test or the definition'),
+    appliesTo: Criterion.optional().describe(
+      'the patients for whom the fact means something; given for another patient, it is reported as an input warning',
+    ),
+    notUsed: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'why no rule reads this fact, shown when it is given (e.g. the review gives it no role in choosing)',
+      ),
   })
   .strict();
 export type FactInfo = z.infer<typeof FactInfo>;
@@ -28,6 +38,9 @@ export const Boundary = z
     value: z.number(),
     text: z.string().min(1).describe('what the boundary means for this patient'),
     statements: z.array(Id).min(1).describe('the statements whose thresholds meet here'),
+    when: Criterion.optional().describe(
+      'the patients for whom the boundary matters (e.g. Ph-negative B-ALL)',
+    ),
   })
   .strict();
 export type Boundary = z.infer<typeof Boundary>;

@@ -6,6 +6,7 @@ export * from './kb.js';
 export * from './lists.js';
 export * from './outcome.js';
 export * from './rule.js';
+export * from './scope.js';
 export * from './source.js';
 export * from './statement.js';
 export * from './study.js';

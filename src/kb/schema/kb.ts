@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Agent } from './agent.js';
 import { Boundary, FactInfo } from './fact-info.js';
 import { Alert, Rule } from './rule.js';
+import { AgeWordDefinition, Question, RequiredClassRisks } from './scope.js';
 import { Source } from './source.js';
 import { Factor, Statement } from './statement.js';
 import { Study } from './study.js';
@@ -16,10 +17,19 @@ import { Trial } from './trial.js';
 export const StatementsFile = z.object({ statements: z.array(Statement).min(1) }).strict();
 export const FactorsFile = z.object({ factors: z.array(Factor).min(1) }).strict();
 export const RulesFile = z
-  .object({ rules: z.array(Rule).default([]), alerts: z.array(Alert).default([]) })
+  .object({
+    rules: z.array(Rule).default([]),
+    alerts: z.array(Alert).default([]),
+    questions: z.array(Question).default([]),
+  })
   .strict();
 export const FactsFile = z
-  .object({ facts: z.array(FactInfo).min(1), boundaries: z.array(Boundary).default([]) })
+  .object({
+    facts: z.array(FactInfo).min(1),
+    boundaries: z.array(Boundary).default([]),
+    ageWords: z.array(AgeWordDefinition).default([]),
+    requiredClassRisks: z.array(RequiredClassRisks).default([]),
+  })
   .strict();
 
 export const Kb = z
@@ -33,8 +43,11 @@ export const Kb = z
     factors: z.array(Factor),
     recommendations: z.array(Rule).describe('the recommendation rules'),
     alerts: z.array(Alert).describe('patient-level warnings'),
+    questions: z.array(Question).describe('the questions the options answer'),
     facts: z.array(FactInfo),
     boundaries: z.array(Boundary),
+    ageWords: z.array(AgeWordDefinition),
+    requiredClassRisks: z.array(RequiredClassRisks),
     terminology: z.array(CodeMapping).describe('code maps used to read FHIR data'),
   })
   .strict();

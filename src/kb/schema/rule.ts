@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Id, Nct, Quote, Refs } from './common.js';
 import { Criterion } from './criterion.js';
+import { Extrapolation } from './scope.js';
 
 /** PRODUCT.md recommendation contract: the strengths, fixed. */
 export const Strength = z.enum([
@@ -85,6 +86,13 @@ export const Rule = z
     keyNumbers: z.array(KeyNumber).default([]),
     comparisons: z.array(ArmComparison).default([]),
     warnings: z.array(Warning).default([]),
+    question: Id.describe('the question (rules file `questions`) the option answers'),
+    extrapolation: z
+      .array(Extrapolation)
+      .default([])
+      .describe(
+        "where the option reaches past its studies' populations, with the review's words that license it",
+      ),
   })
   .strict();
 export type Rule = z.infer<typeof Rule>;
@@ -101,6 +109,12 @@ export const Alert = z
     quote: Quote,
     when: Criterion,
     agents: z.array(Id).default([]).describe('agents the alert concerns'),
+    studies: z
+      .array(Id)
+      .default([])
+      .describe(
+        'the studies the alert reports on: `kb check` proves the alert fires only inside their populations',
+      ),
   })
   .strict();
 export type Alert = z.infer<typeof Alert>;

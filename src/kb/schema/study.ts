@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id, Nct, Note, PhPopulation, Provenance, Quote, Refs, Setting, StudyLineage } from './common.js';
 import { Outcome } from './outcome.js';
+import { PopulationScope } from './scope.js';
 
 export const Phase = z.enum(['1', '1b', '1/2', '2', '3', 'not-stated']);
 export type Phase = z.infer<typeof Phase>;
@@ -30,6 +31,9 @@ export const Population = z
     ageMax: z.number().positive().optional(),
     ageMedian: z.number().positive().optional(),
     ages: z.enum(['children', 'children-and-young-adults', 'adults', 'older-adults', 'all-ages']).optional(),
+    scope: PopulationScope.describe(
+      'who was studied, as criteria the scope proof reasons over (each with the quote that states it)',
+    ),
     ...Provenance,
   })
   .strict();

@@ -93,6 +93,12 @@ export const Option = z.object({
     }),
   ),
   unknownFacts: z.array(z.string()),
+  extrapolation: z
+    .array(z.object({ text: z.string(), quote: z.string().describe('verbatim'), refs: Refs }))
+    .describe(
+      "where the option reaches past its studied populations, with the review's words that license it",
+    ),
+  question: z.string().describe('the question the option answers'),
 });
 
 /** The result of `POST /api/recommendations` (and `frontline recommend --json`). */
@@ -107,18 +113,22 @@ export const RecommendationResult = z.object({
       text: z.string(),
       refs: Refs,
       quote: z.string().optional(),
-      kind: z.enum(['alert', 'boundary', 'input']),
+      kind: z.enum(['alert', 'boundary', 'input', 'target']),
     }),
   ),
   missing: z.array(
     z.object({ field: z.string(), text: z.string(), test: z.string(), affects: z.array(z.string()) }),
   ),
+  outsideEvidence: z
+    .array(z.object({ question: z.string(), text: z.string(), refs: Refs }))
+    .describe('questions for which the patient lies outside every population the review studied'),
   notice: z.literal('decision support, not a substitute for clinical judgment'),
   fhir: z
     .object({
       sources: z.unknown(),
       missing: z.array(z.unknown()),
       warnings: z.array(z.unknown()),
+      allDiagnosis: z.boolean().describe('whether the record holds an ALL diagnosis'),
     })
     .optional()
     .describe('what the FHIR mapping found, when the input was a Bundle'),

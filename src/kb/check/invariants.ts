@@ -1,0 +1,211 @@
+/**
+ * Clinical invariants of the data model that `kb check` enforces beside the scope proof: every agent carries the
+ * class risks its class must report; every study population states its bounds with the words of the source (age
+ * words held to the table in `facts.yaml`); ages are whole years; a number needed to treat is derived only from a
+ * difference the review reports as significant; every rule answers a known question.
+ * @module
+ */
+import type { Issue } from '../../issues/index.js';
+import type { Origin } from '../load.js';
+import type { AgeWordDefinition, Criterion, Kb, Outcome, ScopeCriterion, Study } from '../schema/index.js';
+import { normalizeText } from './text.js';
+
+type Push = (code: Issue['code'], key: string, path: string, message: string) => void;
+
+function ageValues(c: Criterion, out: number[]): void {
+  if ('all' in c) {
+    for (const k of c.all) {
+      ageValues(k, out);
+    }
+  } else if ('any' in c) {
+    for (const k of c.any) {
+      ageValues(k, out);
+    }
+  } else if ('not' in c) {
+    ageValues(c.not, out);
+  } else if (c.fact === 'age' && typeof c.value === 'number') {
+    out.push(c.value);
+  }
+}
+
+function checkClassRisks(kb: Kb, push: Push): void {
+  for (const required of kb.requiredClassRisks) {
+    for (const agent of kb.agents.filter((a) => a.class === required.agentClass)) {
+      for (const kind of required.kinds.filter((k) => !agent.classRisks.some((r) => r.kind === k))) {
+        push(
+          'kb.class-risk',
+          `agents:${agent.id}`,
+          'classRisks',
+          `agent "${agent.id}" (${agent.class}) has no class risk of kind "${kind}": ${required.why}`,
+        );
+      }
+    }
+  }
+}
+
+/** The bound an age word gives a criterion with this operator (`gt 55` is the same as `ge 56`). */
+function wordBound(w: AgeWordDefinition, op: string): number | undefined {
+  switch (op) {
+    case 'ge':
+      return w.min;
+    case 'gt':
+      return w.min === undefined ? undefined : w.min - 1;
+    case 'le':
+      return w.max;
+    case 'lt':
+      return w.max === undefined ? undefined : w.max + 1;
+    default:
+      return undefined;
+  }
+}
+
+function checkCriterion(
+  c: ScopeCriterion,
+  at: { key: string; path: string },
+  words: ReadonlyMap<string, AgeWordDefinition>,
+  push: Push,
+): void {
+  if (c.fact === 'age' && (typeof c.value !== 'number' || !Number.isInteger(c.value))) {
+    push('kb.population', at.key, `${at.path}.value`, 'ages are whole years (completed years)');
+  }
+  if (c.words === undefined) {
+    return;
+  }
+  const w = words.get(c.words);
+  if (w === undefined || c.fact !== 'age' || wordBound(w, c.op) !== c.value) {
+    const gives =
+      w === undefined
+        ? 'no bound (not in kb/facts.yaml ageWords)'
+        : `min ${w.min ?? '-'}, max ${w.max ?? '-'}`;
+    push(
+      'kb.population',
+      at.key,
+      at.path,
+      `age word "${c.words}" gives ${gives}; "${c.op} ${String(c.value)}" does not match it`,
+    );
+    return;
+  }
+  const quote = normalizeText(c.quote).toLowerCase();
+  if (!w.matches.some((m) => quote.includes(m.toLowerCase()))) {
+    push(
+      'kb.population',
+      at.key,
+      `${at.path}.quote`,
+      `the quote does not use the word "${c.words}" (${w.matches.join(', ')})`,
+    );
+  }
+}
+
+function checkPopulations(kb: Kb, push: Push): void {
+  const words = new Map(kb.ageWords.map((w) => [w.word, w]));
+  for (const study of kb.studies) {
+    const scope = study.population.scope;
+    const key = `studies:${study.id}`;
+    scope.criteria.forEach((c, i) => {
+      checkCriterion(c, { key, path: `population.scope.criteria.${i}` }, words, push);
+    });
+    scope.alternatives.forEach((alt, a) => {
+      alt.forEach((c, i) => {
+        checkCriterion(c, { key, path: `population.scope.alternatives.${a}.${i}` }, words, push);
+      });
+    });
+  }
+}
+
+const significantP = (o: Outcome): boolean => o.p !== undefined && o.p.op !== '>' && o.p.value < 0.05;
+
+/**
+ * Whether the review reports the difference between two arms as significant: a P value below .05 on either arm, or
+ * a hazard ratio for the same endpoint and subgroup whose confidence interval excludes 1. Only then may Frontline
+ * derive an absolute difference and a number needed to treat from it.
+ */
+function reportedSignificant(study: Study, exp: Outcome | undefined, ctl: Outcome | undefined): boolean {
+  if (exp === undefined || ctl === undefined) {
+    return false;
+  }
+  if (significantP(exp) || significantP(ctl)) {
+    return true;
+  }
+  return study.outcomes.some(
+    (o) =>
+      o.measure === 'hazard-ratio' &&
+      o.endpoint === exp.endpoint &&
+      o.subgroup === exp.subgroup &&
+      o.ci !== undefined &&
+      (o.ci.upper < 1 || o.ci.lower > 1),
+  );
+}
+
+function checkComparisons(kb: Kb, push: Push): void {
+  const studies = new Map(kb.studies.map((s) => [s.id, s]));
+  for (const rule of kb.recommendations) {
+    rule.comparisons.forEach((c, i) => {
+      const study = studies.get(c.study);
+      if (study === undefined) {
+        return; // a dangling study is reported by the reference check
+      }
+      const exp = study.outcomes.find((o) => o.id === c.experimental);
+      const ctl = study.outcomes.find((o) => o.id === c.control);
+      if (!reportedSignificant(study, exp, ctl)) {
+        push(
+          'kb.derived',
+          `rules:${rule.id}`,
+          `comparisons.${i}`,
+          `no number needed to treat from ${c.experimental} vs ${c.control}: the review reports no significant difference (no P < .05, no hazard ratio whose CI excludes 1)`,
+        );
+      }
+    });
+  }
+}
+
+function checkQuestions(kb: Kb, push: Push): void {
+  const questions = new Set(kb.questions.map((q) => q.id));
+  const studies = new Set(kb.studies.map((s) => s.id));
+  for (const q of kb.questions) {
+    q.studies.forEach((id, i) => {
+      if (!studies.has(id)) {
+        push(
+          'kb.dangling-ref',
+          `questions:${q.id}`,
+          `studies.${i}`,
+          `question "${q.id}" names unknown study "${id}"`,
+        );
+      }
+    });
+  }
+  for (const rule of kb.recommendations) {
+    if (!questions.has(rule.question)) {
+      push(
+        'kb.dangling-ref',
+        `rules:${rule.id}`,
+        'question',
+        `rule "${rule.id}" must answer one of the questions (${[...questions].join(', ') || 'none defined'})`,
+      );
+    }
+    const ages: number[] = [];
+    ageValues(rule.when, ages);
+    if (ages.some((a) => !Number.isInteger(a))) {
+      push(
+        'kb.population',
+        `rules:${rule.id}`,
+        'when',
+        'ages are whole years (the engine compares completed years)',
+      );
+    }
+  }
+}
+
+/** The invariants, every violation reported. */
+export function checkInvariants(kb: Kb, origins: ReadonlyMap<string, Origin>): Issue[] {
+  const issues: Issue[] = [];
+  const push: Push = (code, key, path, message) => {
+    const o = origins.get(key);
+    const base = o === undefined || o.path === '' ? '' : `${o.path}.`;
+    issues.push({ code, severity: 'error', file: o?.file ?? key, path: `${base}${path}`, message });
+  };
+  checkClassRisks(kb, push);
+  checkPopulations(kb, push);
+  checkComparisons(kb, push);
+  checkQuestions(kb, push);
+  return issues;
+}
