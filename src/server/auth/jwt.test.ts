@@ -15,7 +15,7 @@ const nowSec = Math.floor(NOW.getTime() / 1000);
 
 function memoryJti(): RememberJti {
   const seen = new Set<string>();
-  return (iss, jti) => {
+  return async (iss, jti) => {
     const key = `${iss} ${jti}`;
     if (seen.has(key)) {
       return false;
@@ -218,6 +218,16 @@ describe('JWT verification', () => {
     const result = await check(await make());
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  it('does not accept a token whose jti cannot be recorded: the store is down, the answer is "unavailable"', async () => {
+    const down: RememberJti = () =>
+      Promise.reject(new Error('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432'));
+    expect(await check(await token(), config(), AUD, down)).toEqual({
+      ok: false,
+      reason: 'jti could not be recorded: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432',
+      storeUnavailable: true,
+    });
   });
 
   it('rejects a replayed jti', async () => {
