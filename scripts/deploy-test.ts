@@ -8,7 +8,7 @@
 // - the survivors keep answering while it is down, and the restarted instance answers again.
 // Skips (exit 0, one line saying why) where PostgreSQL or nginx is missing, unless FRONTLINE_REQUIRE_DEPLOY_TEST=1.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -67,7 +67,6 @@ try {
   const keys = await generateKeyPair('ES384', { extractable: true });
   const jwks = { keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'ES384' }] };
   const trustFile = join(dir, 'trusted-issuers.json');
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(trustFile, JSON.stringify({ issuers: [{ iss: ISS, jwks }] }));
 
   const ports = await Promise.all(Array.from({ length: INSTANCES }, () => freePort()));
@@ -133,38 +132,39 @@ try {
     }
   };
 
-  const step = async (): Promise<void> => {
-    const n = seq++;
-    const ready = cards.filter((c) => Date.now() - c.at > 1000);
-    if (n % 10 === 9 && accepted.length > 0) {
-      const old = accepted[(n * 7919) % accepted.length];
-      if (old !== undefined) {
-        const init: RequestInit =
-          old.path === '/cds-services'
-            ? {}
-            : { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
-        const res = await send('replay', old.path, init, old.token);
-        await res?.arrayBuffer();
-        return;
-      }
-    }
-    if (n % 3 === 2 && ready.length > 0) {
-      const card = ready[(n * 104729) % ready.length]?.uuid ?? '';
-      const ts = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
-      const path = '/cds-services/frontline-all/feedback';
-      const body = JSON.stringify({ feedback: [{ card, outcome: 'overridden', outcomeTimestamp: ts }] });
-      const res = await send(
-        'feedback',
-        path,
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body },
-        await sign(path),
-      );
-      if (res?.status === 200) {
-        acknowledged.push({ card, ts });
-      }
+  const replayInit = (path: string): RequestInit =>
+    path === '/cds-services'
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+
+  /** Sends again a token that was accepted earlier (to whichever instance nginx picks). */
+  const replay = async (n: number): Promise<void> => {
+    const old = accepted[(n * 7919) % accepted.length];
+    if (old !== undefined) {
+      const res = await send('replay', old.path, replayInit(old.path), old.token);
       await res?.arrayBuffer();
-      return;
     }
+  };
+
+  /** Feedback on a card answered at least a second ago (the card's row is written behind the answer). */
+  const feedback = async (n: number, ready: readonly { uuid: string }[]): Promise<void> => {
+    const card = ready[(n * 104729) % ready.length]?.uuid ?? '';
+    const ts = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
+    const path = '/cds-services/frontline-all/feedback';
+    const body = JSON.stringify({ feedback: [{ card, outcome: 'overridden', outcomeTimestamp: ts }] });
+    const res = await send(
+      'feedback',
+      path,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      await sign(path),
+    );
+    if (res?.status === 200) {
+      acknowledged.push({ card, ts });
+    }
+    await res?.arrayBuffer();
+  };
+
+  const call = async (n: number): Promise<void> => {
     const path = '/cds-services/frontline-all';
     const res = await send(
       'call',
@@ -176,16 +176,28 @@ try {
       },
       await sign(path),
     );
-    if (res?.status === 200) {
-      const doc = (await res.json()) as { cards?: { uuid?: string }[] };
-      const at = Date.now();
-      for (const c of doc.cards ?? []) {
-        if (c.uuid !== undefined) {
-          cards.push({ uuid: c.uuid, at });
-        }
-      }
-    } else {
+    if (res?.status !== 200) {
       await res?.arrayBuffer();
+      return;
+    }
+    const doc = (await res.json()) as { cards?: { uuid?: string }[] };
+    const at = Date.now();
+    for (const c of doc.cards ?? []) {
+      if (c.uuid !== undefined) {
+        cards.push({ uuid: c.uuid, at });
+      }
+    }
+  };
+
+  const step = async (): Promise<void> => {
+    const n = seq++;
+    const ready = cards.filter((c) => Date.now() - c.at > 1000);
+    if (n % 10 === 9 && accepted.length > 0) {
+      await replay(n);
+    } else if (n % 3 === 2 && ready.length > 0) {
+      await feedback(n, ready);
+    } else {
+      await call(n);
     }
   };
 
@@ -221,11 +233,7 @@ try {
   phase = 3;
   const replaysAfter = accepted.slice(0, 300);
   for (const r of replaysAfter) {
-    const init: RequestInit =
-      r.path === '/cds-services'
-        ? {}
-        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
-    const res = await send('replay', r.path, init, r.token);
+    const res = await send('replay', r.path, replayInit(r.path), r.token);
     await res?.arrayBuffer();
   }
   await lb.stop();
@@ -266,8 +274,6 @@ try {
   );
   const stored = new Set(rows.map((r) => `${r.card_uuid} ${r.outcome_timestamp}`));
   const lost = acknowledged.filter((a) => !stored.has(`${a.card} ${a.ts}`));
-  // A card refused as unknown was never durable: its audit row died with the killed instance.
-  const refusedCards = new Set<string>();
   const { rows: cardRows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM cds_card');
   const { rows: jtiRows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM jwt_jti');
   await client.end();
@@ -307,7 +313,6 @@ try {
     cardsInDatabase: Number(cardRows[0]?.n ?? 0),
     jtiRowsInDatabase: Number(jtiRows[0]?.n ?? 0),
   };
-  void refusedCards;
   const problems = [
     ...(lost.length > 0
       ? [`${lost.length} acknowledged feedback records are missing from the database`]

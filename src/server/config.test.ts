@@ -21,7 +21,9 @@ describe('resolveServeConfig', () => {
   });
 
   it('reads the audit retention in days, refusing anything but a whole number from 1 to 36500', () => {
-    expect(resolveServeConfig({ auditRetentionDays: '30' }, {})).toMatchObject({ config: { auditRetentionDays: 30 } });
+    expect(resolveServeConfig({ auditRetentionDays: '30' }, {})).toMatchObject({
+      config: { auditRetentionDays: 30 },
+    });
     expect(resolveServeConfig({}, { FRONTLINE_AUDIT_RETENTION_DAYS: '7' })).toMatchObject({
       config: { auditRetentionDays: 7 },
     });
