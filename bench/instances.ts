@@ -6,7 +6,7 @@
  * Needs Debian's PostgreSQL 15 and nginx; without them it says so and measures nothing.
  * @module
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasNginx, startNginx } from '../test/support/nginx.js';
@@ -24,6 +24,10 @@ export interface InstancesRow {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
+  /** Of the errors: answers other than 2xx, timeouts, socket errors. */
+  readonly non2xx: number;
+  readonly timeouts: number;
+  readonly socketErrors: number;
   /** CPU milliseconds per request: all Frontline instances together, and PostgreSQL's server processes. */
   readonly frontlineCpuMsPerRequest: number | null;
 }
@@ -35,14 +39,14 @@ export interface InstancesFigures {
   readonly skipped?: string;
 }
 
-/** CPU seconds of every process whose command line starts with `postgres` (the cluster), from /proc. */
-async function postgresCpuSeconds(): Promise<number> {
-  const { readdirSync, readFileSync } = await import('node:fs');
-  let total = 0;
+/** CPU seconds of the cluster: its postmaster and every process it started (by parent pid), from /proc. */
+function postgresCpuSeconds(postmaster: number): number {
+  let total = processCpuSeconds(postmaster) ?? 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('/usr/lib/postgresql/') || cmd.startsWith('postgres:')) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmaster) {
         total += processCpuSeconds(Number(pid)) ?? 0;
       }
     } catch {
@@ -93,10 +97,10 @@ export async function instancesBench(
           `instances: ${c.store} ×${c.instances}: full speed for ${seconds} s over ${connections} connections…`,
         );
         const cpu0 = servers.map((s) => processCpuSeconds(s.pid) ?? 0);
-        const pg0 = await postgresCpuSeconds();
+        const pg0 = postgresCpuSeconds(cluster.postmasterPid());
         const r = await load(lb.url, bodies, { seconds, connections });
         const cpu1 = servers.map((s) => processCpuSeconds(s.pid) ?? 0);
-        const pg1 = await postgresCpuSeconds();
+        const pg1 = postgresCpuSeconds(cluster.postmasterPid());
         const requests = r.requests.total;
         const cpu = cpu1.reduce((a, b) => a + b, 0) - cpu0.reduce((a, b) => a + b, 0);
         const row: InstancesRow = {
@@ -106,6 +110,9 @@ export async function instancesBench(
           p50Ms: r.latency.p50,
           p99Ms: r.latency.p99,
           errors: r.errors + r.timeouts + r.non2xx,
+          non2xx: r.non2xx,
+          timeouts: r.timeouts,
+          socketErrors: r.errors,
           frontlineCpuMsPerRequest: requests === 0 ? null : round((cpu * 1000) / requests, 3),
         };
         rows.push(row);

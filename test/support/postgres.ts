@@ -2,7 +2,7 @@
 // free loopback port, pg_ctl stop and the folder removed at the end. PostgreSQL refuses to run as root, so as root
 // (CI) the cluster belongs to the `postgres` OS user and every command runs through `runuser`.
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ export interface TestPostgres {
   /** `postgres://frontline@127.0.0.1:PORT/frontline` */
   readonly url: string;
   readonly port: number;
+  /** The server's main process id (from postmaster.pid). */
+  postmasterPid(): number;
   /** Another database on the same cluster (for a fresh schema). */
   database(name: string): Promise<string>;
   /** Stops the server (fast shutdown) without removing its data: `start` brings it back. */
@@ -123,6 +125,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     url: url('frontline'),
     port,
+    postmasterPid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     async database(name) {
       await psql(`CREATE DATABASE ${name}`);
       return url(name);
