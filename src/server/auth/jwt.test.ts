@@ -176,6 +176,11 @@ describe('JWT verification', () => {
       /too old/,
     ],
     [
+      'a token issued more than 300 s ago (the default maximum age), though not expired',
+      async () => token({ claims: { iat: nowSec - 320, exp: nowSec + 300 } }),
+      /too old/,
+    ],
+    [
       'a tenant not allowed for the issuer',
       async () => token({ claims: { iss: 'https://tenanted.example.org', tenant: 't-2' } }),
       /tenant/,
