@@ -262,8 +262,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           q.done();
         }
       } catch (error) {
+        // The rows queued meanwhile would meet the same failure after another timeout: fail them now, so that an
+        // outage under load never lets the queue grow faster than it drains.
         const e = failed(error);
-        for (const q of batch) {
+        const all = [...batch, ...queue];
+        queue = [];
+        for (const q of all) {
           q.fail(e);
         }
       }
