@@ -64,7 +64,8 @@ export function serverLatency(logFile: string, offset: number): CdsFigures['serv
   };
 }
 
-function load(
+/** autocannon against the CDS service, each request one of `bodies` in turn. */
+export function load(
   url: string,
   bodies: readonly string[],
   opts: { rate?: number; seconds?: number; connections: number; amount?: number },

@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- --json] [-- --only cli,engine,cds,screen]`: the benchmarks, one after another, then one JSON
+ * `npm run bench [-- --json] [-- --only cli,engine,cds,screen] [-- --instances N]`: with `--instances N`, CDS
+ * throughput and p50/p99 of N instances on PostgreSQL beside one on PostgreSQL and one on SQLite (bench/instances.ts;
+ * alone unless `--only` names others too). the benchmarks, one after another, then one JSON
  * object as the LAST line of stdout (PRODUCT.md "Benchmarks"):
  * `{ "engine": { profilesPerSec, peerProfilesPerSec, ratio }, "cds": { rps, p50Ms, p99Ms, errors },
  *    "screen": { profiles, seconds, peakRssMb } }`, plus `cli` (cold start of the command), each with a few more figures beside the contract's, plus the
@@ -10,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { type CdsFigures, cdsBench } from './cds.js';
 import { type CliFigures, cliBench } from './cli.js';
 import { type EngineFigures, engineBench } from './engine.js';
+import { instancesBench } from './instances.js';
 import { describeMachine, machine, note } from './machine.js';
 import { type ScreenFigures, screenBench } from './screen.js';
 
@@ -20,10 +23,24 @@ const { values } = parseArgs({
     'cds-seconds': { type: 'string' },
     'screen-profiles': { type: 'string' },
     'cli-runs': { type: 'string' },
+    instances: { type: 'string' },
+    'instances-seconds': { type: 'string' },
   },
 });
+const instanceCount = values.instances === undefined ? undefined : Number(values.instances);
+if (
+  instanceCount !== undefined &&
+  (!Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > 8)
+) {
+  process.stderr.write(`--instances must be a whole number from 1 to 8, not "${values.instances}"\n`);
+  process.exit(2);
+}
 const BENCHMARKS = ['cli', 'engine', 'cds', 'screen'];
-const only = new Set((values.only ?? BENCHMARKS.join(',')).split(','));
+const only = new Set(
+  (values.only ?? (instanceCount === undefined ? BENCHMARKS.join(',') : ''))
+    .split(',')
+    .filter((b) => b !== ''),
+);
 const unknown = [...only].filter((b) => !BENCHMARKS.includes(b));
 if (unknown.length > 0) {
   process.stderr.write(
@@ -49,7 +66,16 @@ const screen: ScreenFigures | undefined = only.has('screen')
     )
   : undefined;
 
+const instances =
+  instanceCount === undefined
+    ? undefined
+    : await instancesBench(
+        instanceCount,
+        values['instances-seconds'] === undefined ? {} : { seconds: Number(values['instances-seconds']) },
+      );
+
 const result = {
+  ...(instances === undefined ? {} : { instances }),
   ...(engine === undefined ? {} : { engine }),
   ...(cds === undefined ? {} : { cds }),
   ...(screen === undefined ? {} : { screen }),
@@ -71,6 +97,11 @@ if (values.json !== true) {
     cli === undefined
       ? undefined
       : `cli     recommend cold start ${cli.coldStartMs} ms median (node alone ${cli.nodeStartMs} ms; slowest command ${Math.max(...cli.commands.map((c) => c.medianMs))} ms)   target <= 300 ms`,
+    ...(instances?.rows ?? []).map(
+      (r) =>
+        `cds     ${r.store} ×${r.instances} behind nginx: ${r.rps} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}, Frontline CPU ${r.frontlineCpuMsPerRequest} ms/request`,
+    ),
+    instances?.skipped,
     `machine ${describeMachine()}`,
   ].filter((l) => l !== undefined);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -18,18 +18,20 @@ export interface ServerChild {
 
 /**
  * Starts `frontline serve --port 0` and resolves with its URL once it listens.
- * @param db - the SQLite file
+ * @param db - the SQLite file or PostgreSQL URL
  * @param logFile - where its stderr (one JSON line per request) goes
+ * @param port - the port to listen on (0: any free one)
  */
 export function startServerChild(
   db: string,
   logFile: string,
   env: NodeJS.ProcessEnv = {},
+  port = 0,
 ): Promise<ServerChild> {
   const err = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin', 'frontline.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db],
+    [join(ROOT, 'bin', 'frontline.js'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--db', db],
     { cwd: ROOT, stdio: ['ignore', 'pipe', err], env: { ...process.env, ...env } },
   );
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { ensureBuilt } from '../bench/machine.js';
 import { type ServerChild, startServerChild, stopServerChild } from '../bench/server.js';
+import { openStore } from '../src/server/store/store.js';
 
 const { values } = parseArgs({
   options: { records: { type: 'string' }, concurrency: { type: 'string' }, 'kill-after': { type: 'string' } },
@@ -121,6 +122,27 @@ const dir = mkdtempSync(join(tmpdir(), 'frontline-crash-'));
 const db = join(dir, 'frontline.db');
 const log = join(dir, 'server.log');
 const records = Array.from({ length: total }, (_, i) => record(i));
+// Feedback is accepted only for cards the service issued: the cards are issued first (as CDS calls would have),
+// committed before the server starts.
+{
+  const seed = openStore(db);
+  for (let i = 0; i < records.length; i += 500) {
+    await seed.recordCall({
+      at: new Date().toISOString(),
+      service: 'frontline-all',
+      kbVersion: 'crash-test',
+      status: 200,
+      outcome: 'cards',
+      optionIds: [],
+      latencyMs: 0,
+      fetched: false,
+      cards: records
+        .slice(i, i + 500)
+        .map((r) => ({ uuid: r.card, kind: 'option', subject: 'x', indicator: 'info' })),
+    });
+  }
+  await seed.close();
+}
 let exitCode = 0;
 try {
   const first = await startServerChild(db, log);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recommend } from '../src/api/recommend.js';
 import { PROJECT_ROOT } from '../src/kb/index.js';
 import { installedCompiledKb } from './support/kb.js';
+import { patientViewRequest } from './support/prefetch.js';
 import { example, fhirExample } from './support/spec-examples.js';
 
 const run = promisify(execFile);
@@ -119,10 +120,18 @@ describe('the installed command (dist/bundle)', { timeout: 120_000 }, () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
+    // Feedback is accepted for cards the service issued: a call first, then feedback on its first card.
+    const call = await fetch(`${url}/cds-services/frontline-all`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(patientViewRequest(fhirExample('fhir/a-adult-ph-negative-b-all-cd20-35pct.json'))),
+    });
+    const card = ((await call.json()) as { cards: { uuid: string }[] }).cards[0]?.uuid;
+    const entry = (example('feedback-accepted.json') as { feedback: Record<string, unknown>[] }).feedback[0];
     const res = await fetch(`${url}/cds-services/frontline-all/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(example('feedback-accepted.json')),
+      body: JSON.stringify({ feedback: [{ ...entry, card }] }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ stored: 1, duplicates: 0 });

@@ -130,7 +130,7 @@ function registerServe(program: Command, io: Io, done: Done): void {
     .option('--host <h>', 'interface to listen on (default 127.0.0.1; 0.0.0.0 for all)')
     .option(
       '--db <file>',
-      'SQLite store for feedback and the audit (default: $FRONTLINE_DB or ./frontline.db)',
+      'store for feedback and the audit: a SQLite file, or a postgres:// URL for several instances (default: $FRONTLINE_DB or ./frontline.db)',
     )
     .option(
       '--public-url <url>',
@@ -145,6 +145,10 @@ function registerServe(program: Command, io: Io, done: Done): void {
       'origins allowed to call CDS Hooks from a browser, comma-separated, * for any',
     )
     .option('--web-dir <dir>', 'the built web app to serve at / (default: web/dist)')
+    .option(
+      '--audit-retention-days <days>',
+      'delete audit rows older than this (default: $FRONTLINE_AUDIT_RETENTION_DAYS or 365)',
+    )
     .action(async (opts: Record<string, string>) => {
       const { serveCommand } = await import('./commands/serve.js');
       done(await serveCommand(io, opts));

@@ -52,6 +52,10 @@ export const ISSUE_CODES = {
   'fhir.conflict': { status: 200, summary: 'two FHIR resources disagree' },
   'fhir.prefetch-missing': { status: 412, summary: 'the FHIR data needed could not be obtained' },
   'auth.invalid': { status: 401, summary: 'the request is not authorized' },
+  'feedback.unknown-card': {
+    status: 422,
+    summary: 'the feedback names a card this service did not issue',
+  },
   'store.unavailable': { status: 503, summary: 'the store could not record the data; retry later' },
   internal: { status: 500, summary: 'an internal error' },
 } as const satisfies Record<string, { status: number; summary: string }>;

@@ -22,7 +22,13 @@ describe('GET /api/health and /api/openapi.json', () => {
   it('reports the KB version, the store and the JWT mode', async () => {
     const res = await t.app.request('/api/health');
     expect(res.status).toBe(200);
-    expect(await body(res)).toEqual({ status: 'ok', kbVersion: kb.version, store: 'ok', jwt: 'off' });
+    expect(await body(res)).toEqual({
+      status: 'ok',
+      kbVersion: kb.version,
+      store: 'ok',
+      storeKind: 'sqlite',
+      jwt: 'off',
+    });
   });
 
   it('serves an OpenAPI 3.1 document generated from the schemas, whose every $ref resolves', async () => {

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, testApp } from '../../test/support/app.js';
+import { cardsIn, issueCards, post, testApp } from '../../test/support/app.js';
 import { violations } from '../../test/support/invariants.js';
 import { testKb } from '../../test/support/kb.js';
 import { patientViewRequest } from '../../test/support/prefetch.js';
@@ -12,6 +12,7 @@ import { CdsResponse, DiscoveryResponse } from '../cds-hooks/index.js';
 import { createJwtVerifier } from './auth/jwt.js';
 import { parseTrustedIssuers } from './auth/trusted-issuers.js';
 import { OperationOutcome } from './schemas/errors.js';
+import { openStore } from './store/store.js';
 
 const t = testApp();
 afterAll(() => t.cleanup());
@@ -115,6 +116,18 @@ describe('POST /cds-services/frontline-all', () => {
 });
 
 describe('POST /cds-services/{id}/feedback', () => {
+  beforeAll(async () => {
+    const files = [
+      'feedback-accepted.json',
+      'feedback-overridden-no-reason.json',
+      'feedback-overridden-with-reason.json',
+    ];
+    await issueCards(
+      t.store,
+      files.flatMap((f) => cardsIn(example(f))),
+    );
+  });
+
   it.each([
     'feedback-accepted.json',
     'feedback-overridden-no-reason.json',
@@ -160,7 +173,78 @@ describe('POST /cds-services/{id}/feedback', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('answers 503 and acknowledges nothing when the store cannot write', async () => {
+  it('accepts feedback on a card the service just issued, with the uuid from its answer', async () => {
+    const call = await t.app.request('/cds-services/frontline-all', post(patientViewRequest(bundle)));
+    const uuid = ((await call.json()) as { cards: { uuid?: string }[] }).cards[0]?.uuid;
+    expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
+    const res = await t.app.request(
+      '/cds-services/frontline-all/feedback',
+      post({ feedback: [{ card: uuid, outcome: 'overridden', outcomeTimestamp: '2026-01-01T00:00:00Z' }] }),
+    );
+    expect({ status: res.status, body: await res.json() }).toEqual({
+      status: 200,
+      body: { stored: 1, duplicates: 0 },
+    });
+  });
+
+  it('refuses feedback on cards it never issued (422, each named), storing nothing of the request', async () => {
+    const issued = cardsIn(example('feedback-accepted.json'))[0];
+    const res = await t.app.request(
+      '/cds-services/frontline-all/feedback',
+      post({
+        feedback: [
+          { card: issued, outcome: 'overridden', outcomeTimestamp: '2030-01-01T00:00:00Z' },
+          { card: 'invented-card', outcome: 'overridden', outcomeTimestamp: '2030-01-01T00:00:00Z' },
+        ],
+      }),
+    );
+    expect(res.status).toBe(422);
+    const outcome = OperationOutcome.parse(await res.json());
+    expect(outcome.issue.map((i) => [i.details?.text, i.expression?.[0]])).toEqual([
+      ['feedback.unknown-card', 'feedback[1].card'],
+    ]);
+    expect(outcome.issue[0]?.diagnostics).toContain('"invented-card" was not issued by this service');
+    const db = new Database(t.dbPath, { readonly: true });
+    expect(
+      db.prepare("SELECT count(*) AS n FROM feedback WHERE outcome_timestamp LIKE '2030%'").get(),
+    ).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('caps a request: entries per request and field lengths, each refusal naming the field and the limit', async () => {
+    const entry = { card: 'c', outcome: 'overridden', outcomeTimestamp: '2026-01-01T00:00:00Z' };
+    const many = await t.app.request(
+      '/cds-services/frontline-all/feedback',
+      post({ feedback: Array.from({ length: 51 }, () => entry) }),
+    );
+    expect(many.status).toBe(400);
+    expect(OperationOutcome.parse(await many.json()).issue[0]?.diagnostics).toContain('at most 50 entries');
+    const long = await t.app.request(
+      '/cds-services/frontline-all/feedback',
+      post({
+        feedback: [
+          {
+            ...entry,
+            card: 'x'.repeat(129),
+            overrideReason: { reason: { system: 's', code: 'c'.repeat(513) } },
+          },
+        ],
+      }),
+    );
+    expect(long.status).toBe(400);
+    const issues = OperationOutcome.parse(await long.json()).issue.map((i) => [
+      i.expression?.[0],
+      i.diagnostics,
+    ]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        ['feedback[0].card', expect.stringContaining('at most 128 characters')],
+        ['feedback[0].overrideReason.reason.code', expect.stringContaining('at most 512 characters')],
+      ]),
+    );
+  });
+
+  it('answers 503 with Retry-After and acknowledges nothing when the store cannot write', async () => {
     const broken = testApp();
     broken.store.close();
     try {
@@ -169,6 +253,7 @@ describe('POST /cds-services/{id}/feedback', () => {
         post(example('feedback-accepted.json')),
       );
       expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
       expect(OperationOutcome.parse(await res.json()).issue[0]?.code).toBe('transient');
     } finally {
       broken.cleanup();
@@ -224,6 +309,7 @@ describe('JWT checking on', () => {
       publicUrl: PUBLIC,
       jwt: createJwtVerifier(trust, (i, id, e, n) => base.store.rememberJti(i, id, e, n)),
     });
+    await issueCards(j.store, cardsIn(example('feedback-accepted.json')));
   });
   afterAll(() => j.cleanup());
 
@@ -269,6 +355,56 @@ describe('JWT checking on', () => {
       }),
     );
     expect(fb.status).toBe(200);
+    await j.store.flush();
+    const db = new Database(j.dbPath, { readonly: true });
+    expect(db.prepare("SELECT DISTINCT iss FROM cds_call WHERE kb_version <> 'test'").all()).toEqual([
+      { iss: ISS },
+    ]);
+    db.close();
+  });
+
+  it('accepts a token once across two instances on one store file, whichever sees it first', async () => {
+    const trust = parseTrustedIssuers({ issuers: [{ iss: ISS, jwks }] }, '.');
+    const one = testApp();
+    const two = testApp({ store: openStore(one.dbPath) });
+    const verifier = (store: typeof one.store) =>
+      createJwtVerifier(trust, (i, id, e, n) => store.rememberJti(i, id, e, n));
+    const a = testApp({ publicUrl: PUBLIC, store: one.store, jwt: verifier(one.store) });
+    const b = testApp({ publicUrl: PUBLIC, store: two.store, jwt: verifier(two.store) });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const tok = await sign(`${PUBLIC}/cds-services`);
+        const init = { headers: { authorization: `Bearer ${tok}` } };
+        const statuses = await Promise.all([
+          a.app.request('/cds-services', init),
+          b.app.request('/cds-services', init),
+        ]);
+        expect(statuses.map((r) => r.status).sort()).toEqual([200, 401]);
+      }
+    } finally {
+      two.store.close();
+      one.cleanup();
+    }
+  });
+
+  it('accepts no token while the store cannot record its jti: 503 with Retry-After, not 401', async () => {
+    const trust = parseTrustedIssuers({ issuers: [{ iss: ISS, jwks }] }, '.');
+    const down = testApp();
+    down.store.close();
+    const k = testApp({
+      publicUrl: PUBLIC,
+      jwt: createJwtVerifier(trust, (i, id, e, n) => down.store.rememberJti(i, id, e, n)),
+    });
+    try {
+      const res = await k.app.request('/cds-services', {
+        headers: { authorization: `Bearer ${await sign(`${PUBLIC}/cds-services`)}` },
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+    } finally {
+      k.cleanup();
+      down.cleanup();
+    }
   });
 
   it('refuses a token made for another endpoint, and a replayed one', async () => {

@@ -15,7 +15,29 @@ describe('resolveServeConfig', () => {
         corsOrigins: DEFAULT_CORS_ORIGINS,
         fhirFetch: true,
         webDir: undefined,
+        auditRetentionDays: 365,
       },
+    });
+  });
+
+  it('reads the audit retention in days, refusing anything but a whole number from 1 to 36500', () => {
+    expect(resolveServeConfig({ auditRetentionDays: '30' }, {})).toMatchObject({
+      config: { auditRetentionDays: 30 },
+    });
+    expect(resolveServeConfig({}, { FRONTLINE_AUDIT_RETENTION_DAYS: '7' })).toMatchObject({
+      config: { auditRetentionDays: 7 },
+    });
+    expect(resolveServeConfig({ auditRetentionDays: '0' }, {})).toEqual({
+      ok: false,
+      errors: [
+        '--audit-retention-days/FRONTLINE_AUDIT_RETENTION_DAYS must be a whole number of days from 1 to 36500, not "0"',
+      ],
+    });
+  });
+
+  it('takes a postgres:// URL as --db unchanged (the store decides which kind it is)', () => {
+    expect(resolveServeConfig({ db: 'postgres://frontline@db/frontline' }, {})).toMatchObject({
+      config: { db: 'postgres://frontline@db/frontline' },
     });
   });
 

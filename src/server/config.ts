@@ -3,7 +3,9 @@
  * store file (`--db`, `FRONTLINE_DB`, `./frontline.db`), interface (`--host`, 127.0.0.1), public base URL
  * (`--public-url`, `FRONTLINE_PUBLIC_URL`), trusted issuers (`--trusted-issuers`, `FRONTLINE_TRUSTED_ISSUERS`),
  * CORS origins for CDS Hooks (`--cors-origins`, `FRONTLINE_CORS_ORIGINS`, comma-separated, `*` for any), and
- * `FRONTLINE_FHIR_FETCH=off` to never read a client's FHIR server.
+ * `FRONTLINE_FHIR_FETCH=off` to never read a client's FHIR server. `--db` may be a `postgres://` URL (the
+ * PostgreSQL store, for several instances); audit retention in days: `--audit-retention-days`,
+ * `FRONTLINE_AUDIT_RETENTION_DAYS`, 365.
  * @module
  */
 import { DEFAULT_CORS_ORIGINS } from './app.js';
@@ -17,6 +19,7 @@ export interface ServeFlags {
   readonly trustedIssuers?: string | undefined;
   readonly corsOrigins?: string | undefined;
   readonly webDir?: string | undefined;
+  readonly auditRetentionDays?: string | undefined;
 }
 
 /** The resolved settings. */
@@ -29,6 +32,8 @@ export interface ServeConfig {
   readonly corsOrigins: readonly string[];
   readonly fhirFetch: boolean;
   readonly webDir?: string | undefined;
+  /** Audit rows older than this are deleted by the store. */
+  readonly auditRetentionDays: number;
 }
 
 /** The settings, or every problem with them. */
@@ -70,6 +75,16 @@ function parseUrl(raw: string | undefined, errors: string[]): string | undefined
   }
 }
 
+function parseRetention(raw: string, errors: string[]): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 36_500) {
+    errors.push(
+      `--audit-retention-days/FRONTLINE_AUDIT_RETENTION_DAYS must be a whole number of days from 1 to 36500, not "${raw}"`,
+    );
+  }
+  return n;
+}
+
 /**
  * Resolves the settings.
  * @param flags - command-line flags
@@ -90,6 +105,10 @@ export function resolveServeConfig(
           .split(',')
           .map((o) => o.trim())
           .filter((o) => o !== '');
+  const auditRetentionDays = parseRetention(
+    nonEmpty(flags.auditRetentionDays) ?? nonEmpty(env.FRONTLINE_AUDIT_RETENTION_DAYS) ?? '365',
+    errors,
+  );
   const fetchSetting = nonEmpty(env.FRONTLINE_FHIR_FETCH)?.toLowerCase();
   if (fetchSetting !== undefined && fetchSetting !== 'on' && fetchSetting !== 'off') {
     errors.push(`FRONTLINE_FHIR_FETCH must be "on" or "off", not "${fetchSetting}"`);
@@ -108,6 +127,7 @@ export function resolveServeConfig(
       corsOrigins,
       fhirFetch: fetchSetting !== 'off',
       webDir: nonEmpty(flags.webDir),
+      auditRetentionDays,
     },
   };
 }

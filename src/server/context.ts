@@ -29,8 +29,8 @@ export interface ServerContext {
   readonly jwt?: JwtVerifier | undefined;
 }
 
-/** Hono context variables: the route pattern, for the request log. */
-export type Env = { Variables: { route: string } };
+/** Hono context variables: the route pattern, for the request log; the verified JWT issuer, for the audit. */
+export type Env = { Variables: { route: string; iss: string | undefined } };
 
 /**
  * A route handler that returns a `Reply` (P5); the one writer sends it, and the route pattern is kept for the log.

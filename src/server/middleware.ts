@@ -127,11 +127,20 @@ export function jwtGuard(
     const check = await verifier.verify(c.req.header('authorization'), `${base}${c.req.path}`, now());
     if (!check.ok) {
       c.set('route', c.req.path.startsWith('/cds-services/') ? '/cds-services/:id…' : '/cds-services');
+      if (check.storeUnavailable === true) {
+        // Replay protection needs the store: without it no token is accepted (fail closed), and the client retries.
+        log({ level: 'error', msg: 'jwt not checked: store unavailable', reason: check.reason });
+        return send(
+          c,
+          problem('store.unavailable', 'the service cannot check tokens right now; retry', true),
+        );
+      }
       log({ level: 'warn', msg: 'jwt rejected', reason: check.reason });
       const res = send(c, problem('auth.invalid', 'not authorized', true));
       res.headers.set('WWW-Authenticate', 'Bearer');
       return res;
     }
+    c.set('iss', check.iss);
     return next();
   };
 }

@@ -35,6 +35,7 @@ const FHIR_ISSUE_TYPE: Readonly<Record<IssueCode, string>> = {
   'fhir.conflict': 'business-rule',
   'fhir.prefetch-missing': 'processing',
   'auth.invalid': 'security',
+  'feedback.unknown-card': 'not-found',
   'store.unavailable': 'transient',
   internal: 'exception',
 };

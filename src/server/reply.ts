@@ -12,6 +12,9 @@ export type Reply =
   | { readonly kind: 'json'; readonly status: number; readonly body: unknown; readonly fhir?: boolean }
   | { readonly kind: 'issues'; readonly issues: readonly Issue[]; readonly fhir: boolean };
 
+/** The `Retry-After` of a 503 answer, in seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** A JSON reply. */
 export function json(body: unknown, status = 200): Reply {
   return { kind: 'json', status, body };
@@ -52,12 +55,16 @@ function write(c: Context, reply: Reply): Response {
     return c.body(JSON.stringify(reply.body), reply.status as 200, { 'Content-Type': type });
   }
   const status = statusOfIssues(reply.issues);
+  // 503 is always transient here (the store): say when to retry.
+  const retry: Record<string, string> = status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {};
   if (reply.fhir) {
     return c.body(JSON.stringify(toOperationOutcome(reply.issues)), status as 400, {
       'Content-Type': 'application/fhir+json; charset=utf-8',
+      ...retry,
     });
   }
   return c.body(JSON.stringify(toErrorBody(reply.issues)), status as 400, {
     'Content-Type': 'application/json; charset=utf-8',
+    ...retry,
   });
 }

@@ -15,7 +15,8 @@ import type { ServeConfig } from './config.js';
 import type { ServerRecommend } from './context.js';
 import { createFhirClient } from './fhir-client.js';
 import type { Logger } from './log.js';
-import { openStore, type Store } from './store/store.js';
+import { openAnyStore } from './store/open.js';
+import type { Store } from './store/store.js';
 
 /** A listening server and how to stop it. */
 export interface RunningServer {
@@ -51,7 +52,7 @@ function verifierFor(config: ServeConfig, store: Store): JwtVerifier | undefined
  * @throws on a configuration that cannot work (bad trusted-issuers file, JWT without public URL, port in use)
  */
 export async function startServer(config: ServeConfig, deps: StartDeps): Promise<RunningServer> {
-  const store = openStore(config.db);
+  const store = await openAnyStore(config.db, { retentionDays: config.auditRetentionDays });
   let jwt: JwtVerifier | undefined;
   try {
     jwt = verifierFor(config, store);
@@ -61,7 +62,7 @@ export async function startServer(config: ServeConfig, deps: StartDeps): Promise
       }
     }
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const app = createApp({
@@ -78,8 +79,10 @@ export async function startServer(config: ServeConfig, deps: StartDeps): Promise
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', (error) => {
-      store.close();
-      reject(error);
+      store.close().then(
+        () => reject(error),
+        () => reject(error),
+      );
     });
   });
   const port = (server.address() as AddressInfo).port;
@@ -89,7 +92,7 @@ export async function startServer(config: ServeConfig, deps: StartDeps): Promise
     `Frontline listening on ${url}${config.publicUrl === undefined ? '' : ` (public URL ${config.publicUrl})`}`,
   );
   deps.say(
-    `knowledge base ${deps.kb.kb.version} · store ${config.db} · CDS Hooks discovery ${config.publicUrl ?? url}/cds-services`,
+    `knowledge base ${deps.kb.kb.version} · store ${store.kind} ${store.location} · CDS Hooks discovery ${config.publicUrl ?? url}/cds-services`,
   );
   if (jwt === undefined) {
     deps.warn(
@@ -112,8 +115,7 @@ export async function startServer(config: ServeConfig, deps: StartDeps): Promise
         force.unref();
         server.close(() => {
           clearTimeout(force);
-          store.close();
-          resolve();
+          store.close().then(resolve, resolve);
         });
         if ('closeIdleConnections' in server) {
           server.closeIdleConnections();

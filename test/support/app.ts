@@ -40,6 +40,30 @@ export function testApp(options: Partial<AppOptions> = {}): TestApp {
   };
 }
 
+/**
+ * Records a CDS call that issued these card uuids, as the service does when it answers: feedback is accepted only
+ * for cards the service issued. Resolves once they are durable.
+ */
+export function issueCards(store: Store, uuids: readonly string[]): Promise<void> {
+  return store.recordCall({
+    at: new Date().toISOString(),
+    service: 'frontline-all',
+    kbVersion: 'test',
+    status: 200,
+    outcome: 'cards',
+    optionIds: [],
+    latencyMs: 0,
+    fetched: false,
+    cards: uuids.map((uuid) => ({ uuid, kind: 'option', subject: 'test', indicator: 'info' })),
+  });
+}
+
+/** The card uuids a feedback document names. */
+export function cardsIn(feedback: unknown): string[] {
+  const list = (feedback as { feedback?: { card?: unknown }[] }).feedback ?? [];
+  return list.flatMap((f) => (typeof f.card === 'string' ? [f.card] : []));
+}
+
 /** A JSON POST. */
 export function post(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return {

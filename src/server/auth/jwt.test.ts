@@ -15,7 +15,7 @@ const nowSec = Math.floor(NOW.getTime() / 1000);
 
 function memoryJti(): RememberJti {
   const seen = new Set<string>();
-  return (iss, jti) => {
+  return async (iss, jti) => {
     const key = `${iss} ${jti}`;
     if (seen.has(key)) {
       return false;
@@ -176,6 +176,11 @@ describe('JWT verification', () => {
       /too old/,
     ],
     [
+      'a token issued more than 300 s ago (the default maximum age), though not expired',
+      async () => token({ claims: { iat: nowSec - 320, exp: nowSec + 300 } }),
+      /too old/,
+    ],
+    [
       'a tenant not allowed for the issuer',
       async () => token({ claims: { iss: 'https://tenanted.example.org', tenant: 't-2' } }),
       /tenant/,
@@ -218,6 +223,16 @@ describe('JWT verification', () => {
     const result = await check(await make());
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  it('does not accept a token whose jti cannot be recorded: the store is down, the answer is "unavailable"', async () => {
+    const down: RememberJti = () =>
+      Promise.reject(new Error('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432'));
+    expect(await check(await token(), config(), AUD, down)).toEqual({
+      ok: false,
+      reason: 'jti could not be recorded: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432',
+      storeUnavailable: true,
+    });
   });
 
   it('rejects a replayed jti', async () => {

@@ -20,10 +20,13 @@ import type { TrustedIssuer, TrustedIssuers } from './trusted-issuers.js';
 /** The outcome of a check. `reason` is for the server log only, never for the client. */
 export type JwtCheck =
   | { readonly ok: true; readonly iss: string; readonly jti: string; readonly tenant?: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; readonly storeUnavailable?: true };
 
-/** Where seen `jti`s are remembered (the store). */
-export type RememberJti = (iss: string, jti: string, expiresAt: number, now: number) => boolean;
+/**
+ * Where seen `jti`s are recorded (the store, shared by every instance): resolves true once the id is durably
+ * recorded, false when it is already held (a replay); rejects when it cannot be recorded.
+ */
+export type RememberJti = (iss: string, jti: string, expiresAt: number, now: number) => Promise<boolean>;
 
 /** Verifies the `Authorization` header of a CDS Hooks call. */
 export interface JwtVerifier {
@@ -203,7 +206,16 @@ export function createJwtVerifier(config: TrustedIssuers, remember: RememberJti)
       const iat = Number(pre.claims.iat);
       const expiresAt =
         Math.min(Number(pre.claims.exp), iat + config.maxTokenAgeSeconds) + config.clockToleranceSeconds;
-      if (!remember(iss, jti, expiresAt, nowSec)) {
+      // The id is recorded (durably, in the shared store) before the token is accepted: a replay to any instance,
+      // before or after a crash, finds the row. If it cannot be recorded, the token is not accepted.
+      let fresh: boolean;
+      try {
+        fresh = await remember(iss, jti, expiresAt, nowSec);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return { ok: false, reason: `jti could not be recorded: ${why}`, storeUnavailable: true };
+      }
+      if (!fresh) {
         return fail('jti replayed');
       }
       const tenant = pre.claims.tenant;

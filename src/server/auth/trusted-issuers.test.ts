@@ -16,7 +16,7 @@ describe('trusted issuers', () => {
       );
       const trust = loadTrustedIssuers(join(dir, 'trusted.json'));
       expect(trust.algorithms).toEqual(['ES384', 'RS384']);
-      expect(trust.maxTokenAgeSeconds).toBe(3600);
+      expect(trust.maxTokenAgeSeconds).toBe(300);
       expect(trust.issuers[0]?.keys).toEqual({ jwks: example('jwks-public.json') });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@
  *     { "iss": "https://test-ehr.example.org", "jwks": { "keys": [ ... ] } }
  *   ],
  *   "algorithms": ["ES384", "RS384"],
- *   "maxTokenAgeSeconds": 3600,
+ *   "maxTokenAgeSeconds": 300,
  *   "clockToleranceSeconds": 5
  * }
  * ```
@@ -69,7 +69,7 @@ export const TrustedIssuersFile = z
       .min(1)
       .default(['ES384', 'RS384'])
       .describe('accepted JWS algorithms (CDS Hooks 2.0.1 recommends ES384 and RS384)'),
-    maxTokenAgeSeconds: z.number().int().positive().max(86_400).default(3600),
+    maxTokenAgeSeconds: z.number().int().positive().max(86_400).default(300),
     clockToleranceSeconds: z.number().int().nonnegative().max(300).default(5),
   })
   .strict();

@@ -57,15 +57,20 @@ export function registerApi(app: Hono<Env>, ctx: ServerContext): void {
   const openapi = openApiDocument(kb.version);
   app.get(
     '/api/health',
-    route('/api/health', () => {
-      const store = ctx.store.healthy() ? 'ok' : 'unavailable';
+    route('/api/health', async () => {
+      // The decisions need no store: a store that fails makes the instance degraded (503 for the load balancer's
+      // eye, with the store's last error for the operator's), never unable to answer CDS calls.
+      const health = await ctx.store.health();
       const body = {
-        status: store === 'ok' ? 'ok' : 'degraded',
+        status: health.state === 'ok' ? 'ok' : 'degraded',
         kbVersion: kb.version,
-        store,
+        store: health.state,
+        ...(health.error === undefined ? {} : { storeError: health.error }),
+        ...(health.since === undefined ? {} : { storeErrorSince: health.since }),
+        storeKind: ctx.store.kind,
         jwt: ctx.jwt === undefined ? 'off' : 'on',
       };
-      return json(body, store === 'ok' ? 200 : 503);
+      return json(body, health.state === 'ok' ? 200 : 503);
     }),
   );
   app.get(

@@ -18,10 +18,28 @@ import { type Env, route, type ServerContext } from '../context.js';
 import { feedbackRecords } from '../feedback.js';
 import { statusOfIssues } from '../outcome.js';
 import { issues, json, problem, type Reply } from '../reply.js';
-import type { CallAudit } from '../store/records.js';
+import { type CallAudit, describeError } from '../store/records.js';
 
 function unknownService(id: string): Reply {
   return problem('request.not-found', `no CDS service "${id}"; see GET /cds-services`, true, 'id');
+}
+
+/** Feedback on cards this service never issued: one issue per entry, naming it; nothing was stored. */
+function unknownCards(entries: readonly { readonly card: string }[], unknown: readonly string[]): Reply {
+  const set = new Set(unknown);
+  const list = entries.flatMap((e, i) =>
+    set.has(e.card)
+      ? [
+          {
+            code: 'feedback.unknown-card' as const,
+            severity: 'error' as const,
+            path: `feedback.${i}.card`,
+            message: `card "${e.card.slice(0, 64)}" was not issued by this service (or its audit row has expired); nothing in this request was stored`,
+          },
+        ]
+      : [],
+  );
+  return issues(list.slice(0, 20), true);
 }
 
 function audit(
@@ -30,8 +48,15 @@ function audit(
   at: Date,
   result: CallResult,
   ms: number,
+  iss: string | undefined,
 ): CallAudit {
-  const base = { at: at.toISOString(), service: service.id, kbVersion: ctx.kb.kb.version, latencyMs: ms };
+  const base = {
+    at: at.toISOString(),
+    service: service.id,
+    kbVersion: ctx.kb.kb.version,
+    latencyMs: ms,
+    iss,
+  };
   if (!result.ok) {
     return {
       ...base,
@@ -75,15 +100,11 @@ async function call(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
       })
     : { ok: false, issues: body.reply.kind === 'issues' ? body.reply.issues : [] };
   const ms = Number((performance.now() - t0).toFixed(3));
-  // Write-behind: the row is group-committed by the store's writer thread within milliseconds; the clinician does
-  // not wait for the disk. If it fails, the clinician still has the cards and the operator learns of it.
-  ctx.store.recordCall(audit(ctx, service, at, result, ms)).catch((error: unknown) => {
-    ctx.log({
-      level: 'error',
-      msg: 'audit write failed',
-      service: service.id,
-      error: error instanceof Error ? error.name : 'error',
-    });
+  // Write-behind: the row (with the uuids of the cards issued) is group-committed within milliseconds; the clinician
+  // does not wait for the store. If it fails, the clinician still has the cards (feedback on them will be refused as
+  // unknown) and the operator learns of it, with the database's error code.
+  ctx.store.recordCall(audit(ctx, service, at, result, ms, c.get('iss'))).catch((error: unknown) => {
+    ctx.log({ level: 'error', msg: 'audit write failed', service: service.id, error: describeError(error) });
   });
   if (!body.ok) {
     return body.reply;
@@ -115,13 +136,16 @@ async function feedback(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
     const written = await ctx.store.recordFeedback(
       feedbackRecords(service.id, parsed.data.feedback, ctx.now().toISOString()),
     );
+    if ('unknownCards' in written) {
+      return unknownCards(parsed.data.feedback, written.unknownCards);
+    }
     return json(written);
   } catch (error) {
     ctx.log({
       level: 'error',
       msg: 'feedback write failed',
       service: service.id,
-      error: error instanceof Error ? error.name : 'error',
+      error: describeError(error),
     });
     return problem(
       'store.unavailable',

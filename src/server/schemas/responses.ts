@@ -9,7 +9,14 @@ import { Agent, Study, Trial } from '../../kb/index.js';
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   kbVersion: z.string(),
-  store: z.enum(['ok', 'unavailable']),
+  store: z
+    .enum(['ok', 'degraded', 'unavailable'])
+    .describe(
+      'degraded: the latest write failed (storeError says why); unavailable: the store cannot be reached',
+    ),
+  storeError: z.string().optional().describe("the store's last error, with the database's error code"),
+  storeErrorSince: z.string().optional(),
+  storeKind: z.enum(['sqlite', 'postgres']),
   jwt: z.enum(['on', 'off']).describe('whether CDS Hooks calls must carry a trusted JWT'),
 });
 

@@ -19,6 +19,8 @@ export interface CallAudit {
   readonly latencyMs: number;
   /** Whether data was fetched from the client's FHIR server. */
   readonly fetched: boolean;
+  /** The verified caller: the JWT `iss`, when JWT checking is on. */
+  readonly iss?: string | undefined;
   readonly cards: readonly CardAudit[];
 }
 
@@ -48,4 +50,46 @@ export interface FeedbackRecord {
 export interface FeedbackWrite {
   readonly stored: number;
   readonly duplicates: number;
+}
+
+/** A feedback batch refused as a whole: these card uuids were never issued by this service (nothing was stored). */
+export interface FeedbackRefused {
+  readonly unknownCards: readonly string[];
+}
+
+/** What `recordFeedback` answers. */
+export type FeedbackResult = FeedbackWrite | FeedbackRefused;
+
+/** A JWT id to remember: issuer, jti, when it may be forgotten (seconds), the current time (seconds). */
+export interface JtiClaim {
+  readonly iss: string;
+  readonly jti: string;
+  readonly expiresAt: number;
+  readonly now: number;
+}
+
+/** How the store is doing, for `/api/health`. */
+export interface StoreHealth {
+  /** `ok`; `degraded` while writes fail (the last error is given); `unavailable` when the store cannot be reached. */
+  readonly state: 'ok' | 'degraded' | 'unavailable';
+  /** The last write error (with the database's error code), while it is the latest outcome. */
+  readonly error?: string;
+  /** When that error happened (ISO 8601). */
+  readonly since?: string;
+}
+
+/** Distinct card uuids of a feedback batch, in order. */
+export function cardsOf(records: readonly FeedbackRecord[]): string[] {
+  return [...new Set(records.map((r) => r.card))];
+}
+
+/** The error as a log line can hold it: the database's code (SQLITE_CORRUPT, 57P01, ECONNREFUSED) and message. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code !== ''
+    ? `${code}: ${error.message}`
+    : `${error.name}: ${error.message}`;
 }

@@ -1,39 +1,55 @@
 /**
- * The embedded store: one SQLite file (better-sqlite3), WAL journal, `synchronous = FULL` so a commit is on disk
- * when it returns, a busy timeout so a second process on the same file waits instead of failing.
+ * The store interface, and its embedded implementation: one SQLite file (better-sqlite3), WAL journal,
+ * `synchronous = FULL` so a commit is on disk when it returns, a busy timeout so a second process on the same file
+ * waits instead of failing. The PostgreSQL implementation (`postgres-store.ts`) keeps the same contract.
  *
  * Every write goes to a writer thread (`writer-worker.ts`) that owns the only writing connection, so the server's
  * event loop never blocks on the disk:
- * - CDS audit rows are write-behind: `recordCall` queues the row and the caller does not wait; rows that arrive
- *   while a commit is on its way to the disk are group-committed in the next transaction (typically within a few
- *   milliseconds). The returned promise resolves once the row is durable, for whoever needs to know (tests, `flush`).
+ * - CDS audit rows (and the uuids of the cards issued) are write-behind: `recordCall` queues the row and the caller
+ *   does not wait; rows that arrive while a commit is on its way to the disk are group-committed in the next
+ *   transaction (typically within a few milliseconds). The promise resolves once the row is durable.
+ * - A JWT id is inserted (group-committed with the audit rows) before the token is accepted: `rememberJti` resolves
+ *   once the row is on disk, and the primary key rejects a duplicate from any process on the same file.
  * - Feedback is acknowledged only after its own transaction has committed: `recordFeedback` resolves then.
- * - Seen JWT ids are checked in memory (loaded from the file at open) and written behind.
  * @module
  */
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { startWorker } from '../../workers.js';
 import { migrate } from './migrations.js';
-import type { CallAudit, FeedbackRecord, FeedbackWrite } from './records.js';
-import { type JtiRow, openConnection, type WriterReply, type WriterRequest } from './writer.js';
+import type { CallAudit, FeedbackRecord, FeedbackResult, StoreHealth } from './records.js';
+import { openConnection, quickCheck, type WriterReply, type WriterRequest } from './writer.js';
 
-/** The store as the server uses it. */
+/** The store as the server uses it (SQLite or PostgreSQL). */
 export interface Store {
-  /** Queues a CDS call's audit row (write-behind); the promise resolves once the row is durable. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the data is: the file, or the PostgreSQL URL without its password. */
+  readonly location: string;
+  /** Queues a CDS call's audit row and issued card uuids (write-behind); resolves once they are durable. */
   recordCall(call: CallAudit): Promise<void>;
-  /** Stores feedback idempotently (card uuid + outcome + timestamp); resolves once its transaction is durable. */
-  recordFeedback(records: readonly FeedbackRecord[]): Promise<FeedbackWrite>;
-  /** Remembers a JWT id until it expires; false when it was already seen (a replay). */
-  rememberJti(iss: string, jti: string, expiresAt: number, now: number): boolean;
+  /**
+   * Stores feedback idempotently (card uuid + outcome + timestamp); resolves once its transaction is durable. A batch
+   * naming a card this service never issued is refused whole (`unknownCards`), nothing stored.
+   */
+  recordFeedback(records: readonly FeedbackRecord[]): Promise<FeedbackResult>;
+  /**
+   * Records a JWT id until `expiresAt` (seconds); resolves true once the row is durable, false when the id is
+   * already held by a live row (a replay, from whichever process). Rejects when the store cannot record it.
+   */
+  rememberJti(iss: string, jti: string, expiresAt: number, now: number): Promise<boolean>;
   /** Resolves when everything recorded so far is durable. */
   flush(): Promise<void>;
-  /** True when the database answers and the writer is running. */
-  healthy(): boolean;
+  /** How the store is doing: reachable, and whether the latest write failed. */
+  health(): Promise<StoreHealth>;
+  /** Commits every pending write and closes (waits for the writer). */
+  close(): Promise<void>;
+}
+
+/** The SQLite store, with its file and durability settings. */
+export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
+  readonly path: string;
   /** The durability settings in force (for diagnostics and tests). */
   settings(): { readonly journalMode: string; readonly synchronous: number };
-  /** Commits every pending write and closes the file (waits for the writer thread). */
-  close(): void;
-  readonly path: string;
 }
 
 /** Store tuning. */
@@ -44,10 +60,15 @@ export interface StoreOptions {
   readonly closeTimeoutMs?: number;
   /** Longest time `close` waits for a writer that is still starting. */
   readonly startTimeoutMs?: number;
+  /** Audit rows older than this many days are deleted (default 365). */
+  readonly retentionDays?: number;
 }
 
+/** The audit retention when none is configured, in days. */
+export const DEFAULT_RETENTION_DAYS = 365;
+
 interface Waiter {
-  readonly done: (value: FeedbackWrite | undefined) => void;
+  readonly done: (value: FeedbackResult | boolean | undefined) => void;
   readonly fail: (error: Error) => void;
 }
 
@@ -59,47 +80,49 @@ export class StoreClosedError extends Error {
   }
 }
 
+/** A write the database refused; the message carries the database's error code. */
+export class StoreWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
 /** The writer's state in shared memory: it sets READY once its connection is open and CLOSED once it has closed. */
 export const WRITER_STARTING = 0;
 export const WRITER_READY = 1;
 export const WRITER_CLOSED = 2;
 
-function loadJti(db: ReturnType<typeof openConnection>): Map<string, number> {
-  const seen = new Map<string, number>();
-  const rows = db.prepare('SELECT iss, jti, expires_at AS exp FROM jwt_jti').all() as {
-    iss: string;
-    jti: string;
-    exp: number;
-  }[];
-  for (const r of rows) {
-    seen.set(`${r.iss}\u0000${r.jti}`, r.exp);
-  }
-  return seen;
-}
-
 /**
- * Opens (creating and migrating if needed) the store at `path`, and starts its writer thread.
+ * Opens (creating with mode 0600 and migrating if needed) the store at `path`, checks it (`quick_check`: a damaged
+ * file is refused with `StoreCorruptError`), and starts its writer thread.
  * @param path - the SQLite file (`:memory:` for tests: the writer then holds the only copy of the data)
  * @example
  *   const store = openStore(process.env.FRONTLINE_DB ?? './frontline.db');
  */
-export function openStore(path: string, options: StoreOptions = {}): Store {
+export function openStore(path: string, options: StoreOptions = {}): SqliteStore {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  // This thread's connection creates and migrates the schema (errors are thrown here, at open) and then only reads.
+  // This thread's connection checks, creates and migrates the schema (errors are thrown here, at open), then reads.
   const db = openConnection(path, busyTimeoutMs);
   try {
+    quickCheck(db, path);
     migrate(db);
   } catch (error) {
     db.close();
     throw error;
   }
-  const seenJti = loadJti(db);
   const state = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   // If the writer's module cannot load, it says so at once (state 2): `close` then does not wait for it.
   const worker = startWorker(
     'server/store/writer-worker',
-    { path, busyTimeoutMs, state, port: port2 },
+    {
+      path,
+      busyTimeoutMs,
+      retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      state,
+      port: port2,
+    },
     [port2],
     'Atomics.store(workerData.state, 0, 2); Atomics.notify(workerData.state, 0)',
   );
@@ -109,12 +132,10 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   let nextId = 1;
   let closed = false;
   let broken: string | undefined;
+  let lastError: { readonly error: string; readonly since: string } | undefined;
   let calls: CallAudit[] = [];
   let callWaiters: Waiter[] = [];
-  let jtiRows: JtiRow[] = [];
-  let prune: number | undefined;
   let scheduled = false;
-  let jtiWrites = 0;
 
   const failAll = (error: Error): void => {
     for (const w of waiters.values()) {
@@ -128,6 +149,10 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     if (reply.kind === 'ready') {
       return;
     }
+    if (reply.kind === 'problem') {
+      lastError = { error: reply.error, since: new Date().toISOString() };
+      return;
+    }
     if (reply.kind === 'fatal') {
       broken = reply.error;
       failAll(new StoreClosedError(`the store's writer could not open the file: ${reply.error}`));
@@ -139,9 +164,11 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       port1.unref(); // nothing awaited: the store alone does not keep the process alive
     }
     if (reply.kind === 'done') {
+      lastError = undefined;
       w?.done(reply.value);
     } else {
-      w?.fail(new Error(reply.error));
+      lastError = { error: reply.error, since: new Date().toISOString() };
+      w?.fail(new StoreWriteError(reply.error));
     }
   };
   port1.on('message', onReply);
@@ -166,7 +193,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     port1.postMessage(request);
   };
 
-  /** Sends what this turn of the event loop queued as one message of audit rows (and one of JWT ids). */
+  /** Sends what this turn of the event loop queued as one message of audit rows. */
   const send = (): void => {
     scheduled = false;
     if (calls.length > 0) {
@@ -188,11 +215,6 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       calls = [];
       callWaiters = [];
     }
-    if (jtiRows.length > 0 || prune !== undefined) {
-      post({ kind: 'jti', rows: jtiRows, ...(prune === undefined ? {} : { pruneBefore: prune }) });
-      jtiRows = [];
-      prune = undefined;
-    }
   };
   const schedule = (): void => {
     if (!scheduled) {
@@ -208,14 +230,21 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     return broken === undefined ? undefined : new StoreClosedError(`the store's writer stopped: ${broken}`);
   };
 
-  const request = <T>(make: (id: number) => WriterRequest): Promise<T> =>
-    new Promise<T>((done, fail) => {
+  const request = <T>(make: (id: number) => WriterRequest): Promise<T> => {
+    const error = unavailable();
+    if (error !== undefined) {
+      return Promise.reject(error);
+    }
+    return new Promise<T>((done, fail) => {
       const id = nextId++;
       expect(id, { done: (v) => done(v as T), fail });
       post(make(id));
     });
+  };
 
   return {
+    kind: 'sqlite',
+    location: path,
     path,
     recordCall(call) {
       const error = unavailable();
@@ -229,51 +258,28 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       });
     },
     recordFeedback(records) {
-      const error = unavailable();
-      if (error !== undefined) {
-        return Promise.reject(error);
-      }
-      send(); // audit rows queued before this feedback go first
-      return request<FeedbackWrite>((id) => ({ kind: 'feedback', id, records }));
+      send(); // audit rows (and their card uuids) queued before this feedback go first
+      return request<FeedbackResult>((id) => ({ kind: 'feedback', id, records }));
     },
     rememberJti(iss, jti, expiresAt, now) {
-      const key = `${iss}\u0000${jti}`;
-      const seen = seenJti.get(key);
-      if (seen !== undefined && seen >= now) {
-        return false;
-      }
-      seenJti.set(key, expiresAt);
-      jtiWrites += 1;
-      if (jtiWrites % 100 === 0) {
-        for (const [k, exp] of seenJti) {
-          if (exp < now) {
-            seenJti.delete(k);
-          }
-        }
-        prune = now;
-      }
-      if (unavailable() === undefined) {
-        jtiRows.push([iss, jti, expiresAt]);
-        schedule();
-      }
-      return true;
+      return request<boolean>((id) => ({ kind: 'jti', id, claim: { iss, jti, expiresAt, now } }));
     },
     flush() {
-      const error = unavailable();
-      if (error !== undefined) {
-        return Promise.reject(error);
-      }
       send();
       return request<void>((id) => ({ kind: 'flush', id }));
     },
-    healthy() {
+    health() {
       if (unavailable() !== undefined) {
-        return false;
+        return Promise.resolve({ state: 'unavailable', error: broken ?? 'the store is closed' });
+      }
+      if (lastError !== undefined) {
+        return Promise.resolve({ state: 'degraded', ...lastError });
       }
       try {
-        return db.prepare('SELECT 1 AS ok').get() !== undefined;
-      } catch {
-        return false;
+        db.prepare('SELECT 1 AS ok').get();
+        return Promise.resolve({ state: 'ok' });
+      } catch (error) {
+        return Promise.resolve({ state: 'unavailable', error: String(error) });
       }
     },
     settings() {
@@ -284,7 +290,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     },
     close() {
       if (closed) {
-        return;
+        return Promise.resolve();
       }
       send();
       closed = true;
@@ -302,6 +308,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       failAll(new StoreClosedError('the store closed before this write was committed'));
       port1.close();
       db.close();
+      return Promise.resolve();
     },
   };
 }

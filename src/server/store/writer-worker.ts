@@ -1,10 +1,12 @@
 /**
- * The writer thread: owns the store's only writing connection. Requests arrive on a MessagePort; everything that
- * arrived while the previous commit was on its way to the disk is applied as the next batch, so audit rows are
- * group-committed without a timer and the server's event loop never waits for an fsync.
+ * The writer thread: owns the SQLite store's only writing connection. Requests arrive on a MessagePort; everything
+ * that arrived while the previous commit was on its way to the disk is applied as the next batch, so audit rows and
+ * JWT ids are group-committed without a timer and the server's event loop never waits for an fsync. Retention
+ * (expired JWT ids, audit rows older than the configured days) runs here at most once a minute.
  * @module
  */
 import { type MessagePort, workerData } from 'node:worker_threads';
+import { describeError } from './records.js';
 import {
   applyBatch,
   openConnection,
@@ -14,7 +16,10 @@ import {
   type WriterRequest,
 } from './writer.js';
 
-const { path, busyTimeoutMs, state, port } = workerData as WriterData & { readonly port: MessagePort };
+const { path, busyTimeoutMs, retentionDays, state, port } = workerData as WriterData & {
+  readonly port: MessagePort;
+};
+const PRUNE_EVERY_MS = 60_000;
 
 function send(reply: WriterReply): void {
   port.postMessage(reply);
@@ -34,10 +39,24 @@ try {
   send({ kind: 'ready' });
   signal(1);
 } catch (error) {
-  send({ kind: 'fatal', error: error instanceof Error ? error.message : String(error) });
+  send({ kind: 'fatal', error: describeError(error) });
   signal(2);
   port.close();
   throw error;
+}
+
+let lastPrune = 0;
+function pruneIfDue(): void {
+  const now = Date.now();
+  if (now - lastPrune < PRUNE_EVERY_MS) {
+    return;
+  }
+  lastPrune = now;
+  try {
+    writes.prune(Math.floor(now / 1000), new Date(now - retentionDays * 86_400_000).toISOString());
+  } catch (error) {
+    send({ kind: 'problem', error: describeError(error) });
+  }
 }
 
 let queue: WriterRequest[] = [];
@@ -51,6 +70,9 @@ function drain(): void {
   try {
     for (const reply of applyBatch(writes, batch)) {
       send(reply);
+    }
+    if (!close) {
+      pruneIfDue();
     }
   } finally {
     if (close) {

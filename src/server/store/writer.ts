@@ -1,44 +1,71 @@
 /**
- * The store's writes, as SQL on one connection: CDS call audit rows (group-committed), feedback (each request in its
- * own transaction), JWT ids seen. Runs inside the writer thread (`writer-worker.ts`), the one connection that writes,
- * so no request ever waits on the disk on the server's event loop.
+ * The SQLite store's writes, as SQL on one connection: CDS call audit rows and JWT ids (group-committed), feedback
+ * (each request in its own transaction), retention. Runs inside the writer thread (`writer-worker.ts`), the one
+ * connection that writes, so no request ever waits on the disk on the server's event loop.
  * @module
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CallAudit, FeedbackRecord, FeedbackWrite } from './records.js';
+import {
+  type CallAudit,
+  cardsOf,
+  describeError,
+  type FeedbackRecord,
+  type FeedbackResult,
+  type JtiClaim,
+} from './records.js';
 
 /** A message to the writer thread. `id` is answered by a `WriterReply` with the same id. */
 export type WriterRequest =
   | { readonly kind: 'calls'; readonly id: number; readonly calls: readonly CallAudit[] }
   | { readonly kind: 'feedback'; readonly id: number; readonly records: readonly FeedbackRecord[] }
-  | { readonly kind: 'jti'; readonly rows: readonly JtiRow[]; readonly pruneBefore?: number }
+  | { readonly kind: 'jti'; readonly id: number; readonly claim: JtiClaim }
   | { readonly kind: 'flush'; readonly id: number }
   | { readonly kind: 'close' };
 
-/** A JWT id seen: issuer, jti, expiry (seconds). */
-export type JtiRow = readonly [iss: string, jti: string, expiresAt: number];
-
 /** The writer's answer to one request. */
 export type WriterReply =
-  | { readonly kind: 'done'; readonly id: number; readonly value?: FeedbackWrite }
+  | { readonly kind: 'done'; readonly id: number; readonly value?: FeedbackResult | boolean }
   | { readonly kind: 'failed'; readonly id: number; readonly error: string }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'fatal'; readonly error: string };
+  | { readonly kind: 'fatal'; readonly error: string }
+  /** A write that answers nobody (retention) failed. */
+  | { readonly kind: 'problem'; readonly error: string };
 
 /** What the writer thread is started with. */
 export interface WriterData {
   readonly path: string;
   readonly busyTimeoutMs: number;
+  /** Audit rows (and their cards) older than this many days are deleted by the writer. */
+  readonly retentionDays: number;
   /** The writer's state, shared with the server's thread: 0 starting, 1 ready, 2 closed (notified on change). */
   readonly state: Int32Array;
+}
+
+/** Thrown at open when `PRAGMA quick_check` finds the file damaged: the server refuses to start. */
+export class StoreCorruptError extends Error {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`the store ${path} is damaged (quick_check: ${detail}); restore it from a backup or move it aside`);
+    this.name = 'StoreCorruptError';
+  }
+}
+
+/** Creates the file readable and writable by its owner only (0600), before SQLite opens it. */
+function createPrivate(path: string): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (!existsSync(path)) {
+    closeSync(openSync(path, 'a', 0o600));
+  }
 }
 
 /** Opens a connection with the store's durability settings: WAL, `synchronous = FULL`, foreign keys. */
 export function openConnection(path: string, busyTimeoutMs: number): Database.Database {
   if (path !== ':memory:') {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
+    createPrivate(path);
   }
   const db = new Database(path, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
@@ -47,34 +74,57 @@ export function openConnection(path: string, busyTimeoutMs: number): Database.Da
   return db;
 }
 
+/** `PRAGMA quick_check`; throws `StoreCorruptError` naming the first problem. */
+export function quickCheck(db: Database.Database, path: string): void {
+  let rows: { quick_check: string }[];
+  try {
+    rows = db.pragma('quick_check') as { quick_check: string }[];
+  } catch (error) {
+    throw new StoreCorruptError(path, describeError(error));
+  }
+  const first = rows[0]?.quick_check ?? 'no answer';
+  if (first !== 'ok') {
+    throw new StoreCorruptError(path, rows.length > 1 ? `${first} (+${rows.length - 1} more)` : first);
+  }
+}
+
 /** The write operations on one connection. */
 export interface Writes {
-  writeCalls(calls: readonly CallAudit[]): void;
-  writeFeedback(records: readonly FeedbackRecord[]): FeedbackWrite;
-  writeJti(rows: readonly JtiRow[], pruneBefore: number | undefined): void;
-  /** Audit rows and JWT ids in one transaction: one commit (one fsync) for the whole batch. */
-  writeGroup(calls: readonly CallAudit[], rows: readonly JtiRow[], pruneBefore: number | undefined): void;
+  /** Audit rows and JWT ids in one transaction: one commit (one fsync); true for each id seen for the first time. */
+  writeGroup(calls: readonly CallAudit[], claims: readonly JtiClaim[]): boolean[];
+  writeFeedback(records: readonly FeedbackRecord[]): FeedbackResult;
+  /** Deletes expired JWT ids and audit rows older than the cut-off (ISO 8601). */
+  prune(nowSec: number, auditBefore: string): void;
 }
 
 /** Prepares the store's statements on `db` (whose schema is already migrated). */
 export function prepareWrites(db: Database.Database): Writes {
   const insertCall = db.prepare(
-    `INSERT INTO cds_call (at, service, hook_instance, kb_version, status, outcome, option_ids, latency_ms, fetched)
-     VALUES (@at, @service, @hookInstance, @kbVersion, @status, @outcome, @optionIds, @latencyMs, @fetched)`,
+    `INSERT INTO cds_call (at, service, hook_instance, kb_version, status, outcome, option_ids, latency_ms, fetched, iss)
+     VALUES (@at, @service, @hookInstance, @kbVersion, @status, @outcome, @optionIds, @latencyMs, @fetched, @iss)`,
   );
   const insertCard = db.prepare(
     'INSERT OR IGNORE INTO cds_card (uuid, call_id, kind, subject, indicator) VALUES (?, ?, ?, ?, ?)',
   );
+  const hasCard = db.prepare('SELECT 1 FROM cds_card WHERE uuid = ?').pluck();
   const insertFeedback = db.prepare(
     `INSERT OR IGNORE INTO feedback (service, card_uuid, outcome, outcome_timestamp, accepted_suggestions,
        reason_system, reason_code, reason_display, has_comment, received_at)
      VALUES (@service, @card, @outcome, @outcomeTimestamp, @acceptedSuggestions, @reasonSystem, @reasonCode,
        @reasonDisplay, @hasComment, @receivedAt)`,
   );
-  const insertJti = db.prepare('INSERT OR IGNORE INTO jwt_jti (iss, jti, expires_at) VALUES (?, ?, ?)');
+  // A new id is inserted; an id whose row has expired is taken over; a live id is a replay (no change).
+  const insertJti = db.prepare(
+    `INSERT INTO jwt_jti (iss, jti, expires_at) VALUES (?, ?, ?)
+     ON CONFLICT (iss, jti) DO UPDATE SET expires_at = excluded.expires_at WHERE jwt_jti.expires_at < ?`,
+  );
   const pruneJti = db.prepare('DELETE FROM jwt_jti WHERE expires_at < ?');
+  const pruneCards = db.prepare(
+    'DELETE FROM cds_card WHERE call_id IN (SELECT id FROM cds_call WHERE at < ?)',
+  );
+  const pruneCalls = db.prepare('DELETE FROM cds_call WHERE at < ?');
 
-  const writeCalls = db.transaction((calls: readonly CallAudit[]) => {
+  const writeGroup = db.transaction((calls: readonly CallAudit[], claims: readonly JtiClaim[]): boolean[] => {
     for (const c of calls) {
       const { lastInsertRowid } = insertCall.run({
         at: c.at,
@@ -86,14 +136,20 @@ export function prepareWrites(db: Database.Database): Writes {
         optionIds: JSON.stringify(c.optionIds),
         latencyMs: c.latencyMs,
         fetched: c.fetched ? 1 : 0,
+        iss: c.iss ?? null,
       });
       for (const card of c.cards) {
         insertCard.run(card.uuid, lastInsertRowid, card.kind, card.subject, card.indicator);
       }
     }
+    return claims.map((j) => insertJti.run(j.iss, j.jti, j.expiresAt, j.now).changes > 0);
   });
 
-  const writeFeedback = db.transaction((records: readonly FeedbackRecord[]): FeedbackWrite => {
+  const writeFeedback = db.transaction((records: readonly FeedbackRecord[]): FeedbackResult => {
+    const unknownCards = cardsOf(records).filter((uuid) => hasCard.get(uuid) === undefined);
+    if (unknownCards.length > 0) {
+      return { unknownCards };
+    }
     let stored = 0;
     for (const r of records) {
       stored += insertFeedback.run({
@@ -113,47 +169,33 @@ export function prepareWrites(db: Database.Database): Writes {
     return { stored, duplicates: records.length - stored };
   });
 
-  const writeJti = db.transaction((rows: readonly JtiRow[], pruneBefore: number | undefined) => {
-    if (pruneBefore !== undefined) {
-      pruneJti.run(pruneBefore);
-    }
-    for (const [iss, jti, expiresAt] of rows) {
-      insertJti.run(iss, jti, expiresAt);
-    }
+  const prune = db.transaction((nowSec: number, auditBefore: string) => {
+    pruneJti.run(nowSec);
+    pruneCards.run(auditBefore);
+    pruneCalls.run(auditBefore);
   });
 
-  // Nested better-sqlite3 transactions run as savepoints of the outer one: a single commit.
-  const writeGroup = db.transaction(
-    (calls: readonly CallAudit[], rows: readonly JtiRow[], pruneBefore: number | undefined) => {
-      if (calls.length > 0) {
-        writeCalls(calls);
-      }
-      if (rows.length > 0 || pruneBefore !== undefined) {
-        writeJti(rows, pruneBefore);
-      }
-    },
-  );
-
-  return { writeCalls, writeFeedback, writeJti, writeGroup };
+  return { writeGroup, writeFeedback, prune };
 }
 
-function errorName(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
+type Request<K extends WriterRequest['kind']> = Extract<WriterRequest, { kind: K }>;
 
 /**
  * Applies a batch of requests in order and returns the replies. Audit rows and JWT ids of the batch share one
  * transaction (group commit; if it fails, each request is retried alone so one bad row fails only itself); each
- * feedback request is its own transaction, answered only once that transaction has committed.
+ * feedback request is its own transaction, answered only once that transaction has committed. A JWT id is answered
+ * only once its row is committed: the token is accepted after that, never before.
  */
 export function applyBatch(writes: Writes, batch: readonly WriterRequest[]): WriterReply[] {
-  const replies = writeCallsAndJti(writes, batch);
+  const calls = batch.filter((r): r is Request<'calls'> => r.kind === 'calls');
+  const claims = batch.filter((r): r is Request<'jti'> => r.kind === 'jti');
+  const replies = writeCallsAndJti(writes, calls, claims);
   for (const r of batch) {
     if (r.kind === 'feedback') {
       try {
         replies.push({ kind: 'done', id: r.id, value: writes.writeFeedback(r.records) });
       } catch (error) {
-        replies.push({ kind: 'failed', id: r.id, error: errorName(error) });
+        replies.push({ kind: 'failed', id: r.id, error: describeError(error) });
       }
     } else if (r.kind === 'flush') {
       replies.push({ kind: 'done', id: r.id });
@@ -162,56 +204,43 @@ export function applyBatch(writes: Writes, batch: readonly WriterRequest[]): Wri
   return replies;
 }
 
-/** The batch's audit rows and JWT ids in one transaction; on failure, each request alone. */
-function writeCallsAndJti(writes: Writes, batch: readonly WriterRequest[]): WriterReply[] {
-  const calls = batch.filter((r) => r.kind === 'calls');
-  const jti = batch.filter((r) => r.kind === 'jti');
-  if (calls.length === 0 && jti.length === 0) {
+function writeCallsAndJti(
+  writes: Writes,
+  calls: readonly Request<'calls'>[],
+  claims: readonly Request<'jti'>[],
+): WriterReply[] {
+  if (calls.length === 0 && claims.length === 0) {
     return [];
   }
   try {
-    groupWrite(writes, calls, jti);
-    return calls.map((c) => ({ kind: 'done', id: c.id }));
+    const fresh = writes.writeGroup(
+      calls.flatMap((c) => c.calls),
+      claims.map((j) => j.claim),
+    );
+    return [
+      ...calls.map((c): WriterReply => ({ kind: 'done', id: c.id })),
+      ...claims.map((j, i): WriterReply => ({ kind: 'done', id: j.id, value: fresh[i] === true })),
+    ];
   } catch {
-    return writeEachAlone(writes, calls, jti);
+    return writeEachAlone(writes, calls, claims);
   }
 }
 
 function writeEachAlone(
   writes: Writes,
-  calls: readonly Extract<WriterRequest, { kind: 'calls' }>[],
-  jti: readonly Extract<WriterRequest, { kind: 'jti' }>[],
+  calls: readonly Request<'calls'>[],
+  claims: readonly Request<'jti'>[],
 ): WriterReply[] {
-  for (const j of jti) {
+  const alone = <T>(id: number, run: () => T): WriterReply => {
     try {
-      writes.writeJti(j.rows, j.pruneBefore);
-    } catch {
-      // The in-memory replay check still holds; only the persistence of these ids is lost.
-    }
-  }
-  return calls.map((c): WriterReply => {
-    try {
-      writes.writeCalls(c.calls);
-      return { kind: 'done', id: c.id };
+      const value = run();
+      return typeof value === 'boolean' ? { kind: 'done', id, value } : { kind: 'done', id };
     } catch (error) {
-      return { kind: 'failed', id: c.id, error: errorName(error) };
+      return { kind: 'failed', id, error: describeError(error) };
     }
-  });
-}
-
-function groupWrite(
-  writes: Writes,
-  calls: readonly Extract<WriterRequest, { kind: 'calls' }>[],
-  jti: readonly Extract<WriterRequest, { kind: 'jti' }>[],
-): void {
-  const rows = jti.flatMap((j) => j.rows);
-  const prune = jti.reduce<number | undefined>(
-    (max, j) => (j.pruneBefore === undefined ? max : Math.max(max ?? j.pruneBefore, j.pruneBefore)),
-    undefined,
-  );
-  writes.writeGroup(
-    calls.flatMap((c) => c.calls),
-    rows,
-    prune,
-  );
+  };
+  return [
+    ...calls.map((c) => alone(c.id, () => writes.writeGroup(c.calls, []))),
+    ...claims.map((j) => alone(j.id, () => writes.writeGroup([], [j.claim])[0] === true)),
+  ];
 }
