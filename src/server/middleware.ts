@@ -132,6 +132,7 @@ export function jwtGuard(
       res.headers.set('WWW-Authenticate', 'Bearer');
       return res;
     }
+    c.set('iss', check.iss);
     return next();
   };
 }
