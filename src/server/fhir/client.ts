@@ -9,6 +9,7 @@
 
 import { type Agent, fetch } from 'undici';
 import type { FhirFetchResult, OpenFhir } from '../../cds-hooks/index.js';
+import { nestsDeeperThan } from '../json-depth.js';
 import { Limiter } from './limiter.js';
 
 /** Limits of the FHIR client. */
@@ -49,8 +50,12 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
 }
 
 function parse(bytes: Uint8Array): FhirFetchResult {
+  const text = new TextDecoder().decode(bytes);
+  if (nestsDeeperThan(text)) {
+    return { ok: false, reason: 'response nests too deep' };
+  }
   try {
-    return { ok: true, body: JSON.parse(new TextDecoder().decode(bytes)) as unknown };
+    return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, reason: 'response is not JSON' };
   }
