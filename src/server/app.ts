@@ -11,7 +11,15 @@ import type { Env, ServerContext, ServerRecommend } from './context.js';
 import type { FhirAccess } from './fhir/access.js';
 import { hostGuard } from './host-guard.js';
 import { type Logger, silentLogger } from './log.js';
-import { CDS_PATH, cdsCors, jwtGuard, requestLog, responseHeaders, sizeLimit } from './middleware.js';
+import {
+  CDS_PATH,
+  cdsCors,
+  jwtGuard,
+  noStore,
+  requestLog,
+  responseHeaders,
+  sizeLimit,
+} from './middleware.js';
 import { problem, send } from './reply.js';
 import { registerApi } from './routes/api.js';
 import { registerCds } from './routes/cds.js';
@@ -103,6 +111,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     app.use('*', hostGuard(options.allowedHosts));
   }
   app.use('*', sizeLimit(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
+  app.use('/api/*', noStore());
+  app.use('/cds-services/*', noStore());
   // '/cds-services/*' also matches '/cds-services' itself.
   app.use('/cds-services/*', cdsCors(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   if (options.jwt !== undefined && options.publicUrl !== undefined) {
