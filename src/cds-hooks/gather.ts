@@ -111,19 +111,24 @@ async function completeSlot(
 
 type Client =
   | { readonly state: 'none' }
+  | { readonly state: 'off' }
   | { readonly state: 'refused' }
   | { readonly state: 'open'; readonly fetch: FhirFetch };
 
 function openClient(request: Request, open: OpenFhir | undefined, signal: AbortSignal): Client {
-  if (open === undefined || request.fhirServer === undefined || request.fhirAuthorization === undefined) {
+  if (request.fhirServer === undefined || request.fhirAuthorization === undefined) {
     return { state: 'none' };
+  }
+  if (open === undefined) {
+    return { state: 'off' };
   }
   const fetch = open(request.fhirServer, request.fhirAuthorization.access_token, signal);
   return fetch === undefined ? { state: 'refused' } : { state: 'open', fetch };
 }
 
 const WHY: Readonly<Record<Client['state'], string>> = {
-  none: 'it is not in prefetch and no fhirServer with fhirAuthorization was given (or this service does not read FHIR servers)',
+  none: 'it is not in prefetch and no fhirServer with fhirAuthorization was given',
+  off: 'it is not in prefetch, and this service reads no FHIR server for this client (JWT checking is off or fetching is turned off)',
   refused: 'it is not in prefetch and the fhirServer given is not one this client may name',
   open: 'it is not in prefetch and could not be read from fhirServer',
 };

@@ -194,7 +194,7 @@ describe('reading the client FHIR server when prefetch is missing', () => {
       fhir.seen.length = 0;
       const res = await t.app.request(CALL, post(request(fhir.base)));
       const text = await expectBlind412(res);
-      expect(text).toContain('no fhirServer with fhirAuthorization');
+      expect(text).toContain('reads no FHIR server for this client');
       expect(fhir.seen).toEqual([]);
     } finally {
       t.cleanup();
