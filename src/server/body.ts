@@ -5,7 +5,7 @@
  * @module
  */
 import type { Context } from 'hono';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { MAX_JSON_DEPTH, tooDeep } from './json-depth.js';
 import { problem, type Reply } from './reply.js';
 
 const JSON_TYPE = /^application\/(fhir\+)?json\s*(;|$)/i;
@@ -41,14 +41,16 @@ export async function readJson(c: Context, fhir: boolean): Promise<Body> {
       reply: problem('request.invalid', 'the body ended before it was complete; send it again', fhir, ''),
     };
   }
-  if (nestsDeeperThan(text)) {
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const where = deep.member === '' ? 'the body' : `"${deep.member.slice(0, 60)}"`;
     return {
       ok: false,
       reply: problem(
         'request.invalid',
-        `the body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`,
+        `${where} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`,
         fhir,
-        '',
+        deep.member,
       ),
     };
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { MAX_JSON_DEPTH, tooDeep } from './json-depth.js';
+
+const nestsDeeperThan = (text: string, max?: number): boolean => tooDeep(text, max) !== undefined;
 
 describe('nestsDeeperThan', () => {
   it('measures arrays and objects, not brackets inside strings (escaped quotes included)', () => {
@@ -13,5 +15,11 @@ describe('nestsDeeperThan', () => {
     expect(nestsDeeperThan('['.repeat(2 * n))).toBe(true);
     expect(nestsDeeperThan('['.repeat(n) + ']'.repeat(n))).toBe(true);
     expect(nestsDeeperThan('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).toBe(false);
+  });
+
+  it('names the top-level member the nesting is under', () => {
+    expect(tooDeep('{"a":1,"b":"x","context":{"c":[[[[1]]]]}}', 3)).toEqual({ member: 'context' });
+    expect(tooDeep('{"a":"[[[[","b":[[[[1]]]]}', 3)).toEqual({ member: 'b' });
+    expect(tooDeep('[[[[[1]]]]]', 3)).toEqual({ member: '' });
   });
 });

@@ -15,31 +15,42 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_ARRAY = 0x5d;
 const CLOSE_OBJECT = 0x7d;
 
+/** Where a text nests too deep: the top-level member it happens under (`''` when the top level is not an object). */
+export interface TooDeep {
+  readonly member: string;
+}
+
 /**
- * True when `text` nests arrays/objects deeper than `max` (brackets inside strings do not count). It does not
- * validate the JSON: `JSON.parse` does that afterwards.
+ * Whether `text` nests arrays/objects deeper than `max` (brackets inside strings do not count), and under which
+ * top-level member (the last string seen at depth 1 before going deeper is that member's key). It does not validate
+ * the JSON: `JSON.parse` does that afterwards.
  */
-export function nestsDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
+export function tooDeep(text: string, max = MAX_JSON_DEPTH): TooDeep | undefined {
   let depth = 0;
-  let inString = false;
+  let stringStart = -1;
+  let member = '';
+  const topIsObject = text.trimStart().charCodeAt(0) === OPEN_OBJECT;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
+    if (stringStart >= 0) {
       if (c === BACKSLASH) {
         i++;
       } else if (c === QUOTE) {
-        inString = false;
+        if (depth === 1 && topIsObject) {
+          member = text.slice(stringStart + 1, i);
+        }
+        stringStart = -1;
       }
     } else if (c === QUOTE) {
-      inString = true;
+      stringStart = i;
     } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       depth++;
       if (depth > max) {
-        return true;
+        return { member: topIsObject ? member : '' };
       }
     } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
       depth--;
     }
   }
-  return false;
+  return undefined;
 }

@@ -9,7 +9,7 @@
 
 import { type Agent, fetch } from 'undici';
 import type { FhirFetchResult, OpenFhir } from '../../cds-hooks/index.js';
-import { nestsDeeperThan } from '../json-depth.js';
+import { tooDeep } from '../json-depth.js';
 import { Limiter } from './limiter.js';
 
 /** Limits of the FHIR client. */
@@ -51,7 +51,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
 
 function parse(bytes: Uint8Array): FhirFetchResult {
   const text = new TextDecoder().decode(bytes);
-  if (nestsDeeperThan(text)) {
+  if (tooDeep(text) !== undefined) {
     return { ok: false, reason: 'response nests too deep' };
   }
   try {
