@@ -43,7 +43,7 @@ export async function readJson(c: Context, fhir: boolean): Promise<Body> {
   }
   const deep = tooDeep(text);
   if (deep !== undefined) {
-    const where = deep.member === '' ? 'the body' : `"${deep.member.slice(0, 60)}"`;
+    const where = deep.member === '' ? 'the body' : `member ${JSON.stringify(deep.member.slice(0, 60))}`;
     return {
       ok: false,
       reply: problem(

@@ -21,5 +21,6 @@ describe('nestsDeeperThan', () => {
     expect(tooDeep('{"a":1,"b":"x","context":{"c":[[[[1]]]]}}', 3)).toEqual({ member: 'context' });
     expect(tooDeep('{"a":"[[[[","b":[[[[1]]]]}', 3)).toEqual({ member: 'b' });
     expect(tooDeep('[[[[[1]]]]]', 3)).toEqual({ member: '' });
+    expect(tooDeep('{"":[[[[1]]]]}', 3)).toEqual({ member: '""' });
   });
 });

@@ -15,7 +15,10 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_ARRAY = 0x5d;
 const CLOSE_OBJECT = 0x7d;
 
-/** Where a text nests too deep: the top-level member it happens under (`''` when the top level is not an object). */
+/**
+ * Where a text nests too deep: the top-level member it happens under, as written between its quotes (`""` for the
+ * empty key), or `''` when the top level is not an object.
+ */
 export interface TooDeep {
   readonly member: string;
 }
@@ -46,7 +49,7 @@ export function tooDeep(text: string, max = MAX_JSON_DEPTH): TooDeep | undefined
     } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       depth++;
       if (depth > max) {
-        return { member: topIsObject ? member : '' };
+        return { member: topIsObject ? member || '""' : '' };
       }
     } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
       depth--;
