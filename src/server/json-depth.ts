@@ -29,23 +29,17 @@ export interface TooDeep {
  * the JSON: `JSON.parse` does that afterwards.
  */
 export function tooDeep(text: string, max = MAX_JSON_DEPTH): TooDeep | undefined {
-  let depth = 0;
-  let stringStart = -1;
-  let member = '';
   const topIsObject = text.trimStart().charCodeAt(0) === OPEN_OBJECT;
+  let depth = 0;
+  let member = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (stringStart >= 0) {
-      if (c === BACKSLASH) {
-        i++;
-      } else if (c === QUOTE) {
-        if (depth === 1 && topIsObject) {
-          member = text.slice(stringStart + 1, i);
-        }
-        stringStart = -1;
+    if (c === QUOTE) {
+      const end = closingQuote(text, i);
+      if (depth === 1) {
+        member = text.slice(i + 1, end);
       }
-    } else if (c === QUOTE) {
-      stringStart = i;
+      i = end;
     } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       depth++;
       if (depth > max) {
@@ -56,4 +50,17 @@ export function tooDeep(text: string, max = MAX_JSON_DEPTH): TooDeep | undefined
     }
   }
   return undefined;
+}
+
+/** The index of the quote that closes the string opened at `open` (escapes skipped), or the end of the text. */
+function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) {
+      i++;
+    } else if (c === QUOTE) {
+      return i;
+    }
+  }
+  return text.length;
 }
