@@ -113,20 +113,58 @@ describe('callService (patient-view)', () => {
     }
   });
 
-  it('answers 412 when the FHIR server refuses', async () => {
-    const fake = fakeFhir({});
-    const refuse: OpenFhir = (s, t) => async (q) => {
-      await fake.open(s, t)(q);
-      return { ok: false, status: 403, reason: 'HTTP 403' };
-    };
+  it('answers 412 naming the keys, and nothing about the network, when the FHIR server refuses', async () => {
+    const refuse: OpenFhir = () => async () => ({ ok: false, status: 403, reason: 'HTTP 403' });
     const request = patientViewRequest(bundle, auth);
     delete request.prefetch;
     const result = await callService(service, request, deps(refuse));
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues[0]?.code).toBe('fhir.prefetch-missing');
-      expect(result.issues[0]?.message).toContain('HTTP 403');
+      expect(result.issues.map((i) => i.path)).toEqual([
+        'prefetch.patient',
+        'prefetch.conditions',
+        'prefetch.observations',
+      ]);
+      expect(JSON.stringify(result.issues)).not.toMatch(/403|HTTP|ECONN|timeout|JSON/);
     }
+  });
+
+  it('answers 412 when the fhirServer is not one the client may name, without asking it', async () => {
+    const request = patientViewRequest(bundle, auth);
+    delete request.prefetch;
+    const result = await callService(
+      service,
+      request,
+      deps(() => undefined),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues[0]?.message).toContain('not one this client may name');
+    }
+  });
+
+  it('fetches the keys in parallel and stops every read at the one deadline of the call', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const aborted: string[] = [];
+    const hang: OpenFhir = (_s, _t, signal) => (q) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      return new Promise((resolve) => {
+        signal.addEventListener('abort', () => {
+          inFlight--;
+          aborted.push(q);
+          resolve({ ok: false, reason: 'deadline' });
+        });
+      });
+    };
+    const request = patientViewRequest(bundle, auth);
+    delete request.prefetch;
+    const result = await callService(service, request, { ...deps(hang), fhirDeadlineMs: 50 });
+    expect(result.ok).toBe(false);
+    expect(most).toBe(4);
+    expect(aborted).toHaveLength(4);
   });
 
   it('fetches a key whose prefetch value is an error OperationOutcome', async () => {

@@ -23,6 +23,8 @@ export interface CallDeps {
   readonly cards: CardContext;
   /** How to reach a client's FHIR server; absent = never fetch (missing prefetch → 412). */
   readonly openFhir?: OpenFhir | undefined;
+  /** The deadline over all of one call's FHIR reads (default `DEFAULT_FHIR_DEADLINE_MS`). */
+  readonly fhirDeadlineMs?: number | undefined;
 }
 
 /** `cards`: a decision was made; `not-applicable`: no ALL diagnosis in the record; `unreadable`: bad clinical data. */
@@ -132,7 +134,7 @@ export async function callService(
     return parsed;
   }
   const request = parsed.request;
-  const gathered = await gather(service, request, deps.openFhir);
+  const gathered = await gather(service, request, deps.openFhir, { deadlineMs: deps.fhirDeadlineMs });
   if (!gathered.ok) {
     return { ok: false, issues: gathered.issues, hookInstance: request.hookInstance };
   }

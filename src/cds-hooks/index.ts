@@ -28,7 +28,13 @@ export {
 export { CdsService, DiscoveryResponse } from './discovery.js';
 export { FeedbackEntry, FeedbackRequest, OverrideReasonFeedback } from './feedback.js';
 export { fieldErrors } from './field-errors.js';
-export { type FhirFetch, type FhirFetchResult, MAX_PAGES, type OpenFhir } from './gather.js';
+export {
+  DEFAULT_FHIR_DEADLINE_MS,
+  type FhirFetch,
+  type FhirFetchResult,
+  MAX_PAGES,
+  type OpenFhir,
+} from './gather.js';
 export { orderIndicator, STRENGTH_INDICATOR, STRENGTH_MEANING, STRENGTH_WORDS } from './indicator.js';
 export { selectedAgents } from './order-select.js';
 export { OVERRIDE_REASONS, OVERRIDE_SYSTEM } from './override-reasons.js';

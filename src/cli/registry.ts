@@ -3,7 +3,9 @@
  * `frontline --help` and each command load no more than they need (the CLI's cold start is part of its contract).
  * @module
  */
+
 import type { Command } from 'commander';
+import type { ServeFlags } from '../server/config.js';
 import type { Io } from './io.js';
 import { addProfileFlags } from './profile-flags.js';
 
@@ -127,14 +129,22 @@ function registerServe(program: Command, io: Io, done: Done): void {
     .command('serve')
     .description('serve the web app, the REST API and the CDS Hooks service on one port')
     .option('--port <n>', 'port to listen on (default: $PORT or 3000; 0 = any free port)')
-    .option('--host <h>', 'interface to listen on (default 127.0.0.1; 0.0.0.0 for all)')
+    .option(
+      '--host <h>',
+      'interface to listen on (default 127.0.0.1); a non-loopback one needs JWT (--trusted-issuers) and --public-url',
+    )
+    .option('--insecure', 'allow a non-loopback --host without JWT checking (never on a hospital network)')
     .option(
       '--db <file>',
       'store for feedback and the audit: a SQLite file, or a postgres:// URL for several instances (default: $FRONTLINE_DB or ./frontline.db)',
     )
     .option(
       '--public-url <url>',
-      'base URL clients use to reach this server (links, JWT aud); $FRONTLINE_PUBLIC_URL',
+      'base URL clients use to reach this server (links, JWT aud, the Host accepted); $FRONTLINE_PUBLIC_URL',
+    )
+    .option(
+      '--fhir-deadline-ms <n>',
+      "deadline of one CDS call's FHIR reads, all keys and pages (default 3000); $FRONTLINE_FHIR_DEADLINE_MS",
     )
     .option(
       '--trusted-issuers <file>',
@@ -149,7 +159,7 @@ function registerServe(program: Command, io: Io, done: Done): void {
       '--audit-retention-days <days>',
       'delete audit rows older than this (default: $FRONTLINE_AUDIT_RETENTION_DAYS or 365)',
     )
-    .action(async (opts: Record<string, string>) => {
+    .action(async (opts: ServeFlags) => {
       const { serveCommand } = await import('./commands/serve.js');
       done(await serveCommand(io, opts));
     });

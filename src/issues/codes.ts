@@ -47,6 +47,7 @@ export const ISSUE_CODES = {
   'request.not-found': { status: 404, summary: 'no such resource' },
   'request.too-large': { status: 413, summary: 'the request body is too large' },
   'request.media-type': { status: 415, summary: 'the request body must be JSON' },
+  'request.misdirected': { status: 421, summary: 'the Host is not the public address of this server' },
   'fhir.invalid': { status: 400, summary: 'the FHIR payload is invalid' },
   'fhir.unmapped': { status: 200, summary: 'a FHIR resource could not be mapped to the profile' },
   'fhir.conflict': { status: 200, summary: 'two FHIR resources disagree' },

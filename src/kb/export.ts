@@ -4,6 +4,10 @@
  * @module
  */
 import { stringify } from 'csv-stringify/sync';
+
+/** A cell that starts with =, +, -, @, tab or CR is prefixed with ' so a spreadsheet shows it, never runs it. */
+const CSV_OPTIONS = { escape_formulas: true } as const;
+
 import type { Kb, Study } from './schema/index.js';
 
 /** The JSON export: the whole knowledge base, keys in contract order. */
@@ -89,7 +93,7 @@ function rows(kb: Kb, studies: readonly Study[]): (string | number)[][] {
 
 /** One CSV row per outcome of the given studies (all studies by default), with a header row. */
 export function outcomesCsv(kb: Kb, studies: readonly Study[] = kb.studies): string {
-  return stringify([[...OUTCOME_CSV_COLUMNS], ...rows(kb, studies)]);
+  return stringify([[...OUTCOME_CSV_COLUMNS], ...rows(kb, studies)], CSV_OPTIONS);
 }
 
 /** One CSV row per study (for `frontline studies --csv`). */
@@ -130,5 +134,5 @@ export function studiesCsv(kb: Kb, studies: readonly Study[]): string {
     s.trials.join(';'),
     s.outcomes.length,
   ]);
-  return stringify([header, ...body]);
+  return stringify([header, ...body], CSV_OPTIONS);
 }

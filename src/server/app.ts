@@ -5,12 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import type { OpenFhir } from '../cds-hooks/index.js';
 import type { CompiledKb } from '../engine/index.js';
 import type { JwtVerifier } from './auth/jwt.js';
 import type { Env, ServerContext, ServerRecommend } from './context.js';
+import type { FhirAccess } from './fhir/access.js';
+import { hostGuard } from './host-guard.js';
 import { type Logger, silentLogger } from './log.js';
-import { CDS_PATH, cdsCors, jwtGuard, requestLog, responseHeaders, sizeLimit } from './middleware.js';
+import {
+  CDS_PATH,
+  cdsCors,
+  jwtGuard,
+  noStore,
+  requestLog,
+  responseHeaders,
+  sizeLimit,
+} from './middleware.js';
 import { problem, send } from './reply.js';
 import { registerApi } from './routes/api.js';
 import { registerCds } from './routes/cds.js';
@@ -40,8 +49,15 @@ export interface AppOptions {
   readonly webDir?: string | undefined;
   readonly log?: Logger | undefined;
   readonly bodyLimitBytes?: number | undefined;
-  /** How to reach a CDS client's FHIR server when prefetch is missing; absent = never (412). */
-  readonly openFhir?: OpenFhir | undefined;
+  /**
+   * Which FHIR server a CDS client may have read when prefetch is missing, by its verified `iss`; absent = never
+   * (412). Only used with `jwt`: without JWT checking no caller is known, so nothing is fetched.
+   */
+  readonly fhirAccess?: FhirAccess | undefined;
+  /** The deadline over all of one CDS call's FHIR reads. */
+  readonly fhirDeadlineMs?: number | undefined;
+  /** `host[:port]` values accepted in the Host header (others: 421); absent = any (tests without a socket). */
+  readonly allowedHosts?: readonly string[] | undefined;
   readonly newId?: (() => string) | undefined;
   readonly now?: (() => Date) | undefined;
 }
@@ -84,13 +100,19 @@ export function createApp(options: AppOptions): Hono<Env> {
     baseUrl: baseUrlOf(options.publicUrl),
     newId: options.newId ?? randomUUID,
     now,
-    openFhir: options.openFhir,
+    fhirAccess: options.jwt === undefined ? undefined : options.fhirAccess,
+    fhirDeadlineMs: options.fhirDeadlineMs,
     jwt: options.jwt,
   };
   const app = new Hono<Env>();
   app.use('*', requestLog(log));
   app.use('*', responseHeaders(SECURITY_HEADERS));
+  if (options.allowedHosts !== undefined) {
+    app.use('*', hostGuard(options.allowedHosts));
+  }
   app.use('*', sizeLimit(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
+  app.use('/api/*', noStore());
+  app.use('/cds-services/*', noStore());
   // '/cds-services/*' also matches '/cds-services' itself.
   app.use('/cds-services/*', cdsCors(options.corsOrigins ?? DEFAULT_CORS_ORIGINS));
   if (options.jwt !== undefined && options.publicUrl !== undefined) {

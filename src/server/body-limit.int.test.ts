@@ -2,7 +2,7 @@
 // Content-Length): a declared length is judged from the header alone, before any of the body arrives; a chunked
 // body is counted while it streams; bodies within the limit are read whole, once.
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/support/app.js';
@@ -123,5 +123,32 @@ describe('body size limit on a socket', () => {
     expect(chunked.status).toBe(200);
     expect(declared.json.cards?.length).toBeGreaterThan(0);
     expect(declared.json.cards?.length).toBe(chunked.json.cards?.length);
+  });
+
+  it('answers 400, not an unhandled 500, when the client stops before the declared length', async () => {
+    const before = t.logs.length;
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => {
+      answer += d;
+    });
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write(
+      'POST /api/recommendations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"age":45,',
+    );
+    socket.end(); // half-close: the body ends 990 bytes short
+    await closed;
+    const logged = t.logs.slice(before);
+    expect(logged.some((l) => l.msg === 'unhandled error')).toBe(false);
+    expect(logged).toContainEqual(expect.objectContaining({ msg: 'request', status: 400 }));
+    expect(answer === '' || answer.startsWith('HTTP/1.1 400')).toBe(true);
+  });
+
+  it('answers 400 to deeply nested brackets from a linear scan, before JSON.parse', async () => {
+    const bomb = '['.repeat(LIMIT / 2) + ']'.repeat(LIMIT / 2);
+    const a = await postRaw('/cds-services/frontline-all', [bomb], bomb.length);
+    expect(a.status).toBe(400);
+    expect(reason(a)).toContain('more than 64 levels deep');
   });
 });

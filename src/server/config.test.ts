@@ -14,6 +14,8 @@ describe('resolveServeConfig', () => {
         trustedIssuers: undefined,
         corsOrigins: DEFAULT_CORS_ORIGINS,
         fhirFetch: true,
+        fhirDeadlineMs: 3000,
+        insecure: false,
         webDir: undefined,
         auditRetentionDays: 365,
       },
@@ -72,12 +74,16 @@ describe('resolveServeConfig', () => {
   });
 
   it('names every bad setting', () => {
-    const r = resolveServeConfig({ port: 'eighty', publicUrl: 'ftp://x' }, { FRONTLINE_FHIR_FETCH: 'maybe' });
+    const r = resolveServeConfig(
+      { port: 'eighty', publicUrl: 'ftp://x', fhirDeadlineMs: '5' },
+      { FRONTLINE_FHIR_FETCH: 'maybe' },
+    );
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors).toEqual([
       expect.stringContaining('--port/PORT'),
       expect.stringContaining('--public-url'),
       expect.stringContaining('FRONTLINE_FHIR_FETCH'),
+      expect.stringContaining('--fhir-deadline-ms'),
     ]);
   });
 });

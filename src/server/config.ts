@@ -2,10 +2,12 @@
  * `frontline serve` settings from flags and environment variables (flags win): port (`--port`, `PORT`, 3000),
  * store file (`--db`, `FRONTLINE_DB`, `./frontline.db`), interface (`--host`, 127.0.0.1), public base URL
  * (`--public-url`, `FRONTLINE_PUBLIC_URL`), trusted issuers (`--trusted-issuers`, `FRONTLINE_TRUSTED_ISSUERS`),
- * CORS origins for CDS Hooks (`--cors-origins`, `FRONTLINE_CORS_ORIGINS`, comma-separated, `*` for any), and
- * `FRONTLINE_FHIR_FETCH=off` to never read a client's FHIR server. `--db` may be a `postgres://` URL (the
- * PostgreSQL store, for several instances); audit retention in days: `--audit-retention-days`,
- * `FRONTLINE_AUDIT_RETENTION_DAYS`, 365.
+ * CORS origins for CDS Hooks (`--cors-origins`, `FRONTLINE_CORS_ORIGINS`, comma-separated, `*` for any),
+ * `FRONTLINE_FHIR_FETCH=off` to never read a client's FHIR server (it is read only with JWT on, and only the servers
+ * each issuer lists), the deadline of one call's FHIR reads (`--fhir-deadline-ms`, `FRONTLINE_FHIR_DEADLINE_MS`,
+ * 3000), `--insecure` to listen on a non-loopback address without JWT checking, and audit retention in days
+ * (`--audit-retention-days`, `FRONTLINE_AUDIT_RETENTION_DAYS`, 365). `--db` may be a `postgres://` URL (the PostgreSQL
+ * store, for several instances).
  * @module
  */
 import { DEFAULT_CORS_ORIGINS } from './app.js';
@@ -20,6 +22,8 @@ export interface ServeFlags {
   readonly corsOrigins?: string | undefined;
   readonly webDir?: string | undefined;
   readonly auditRetentionDays?: string | undefined;
+  readonly fhirDeadlineMs?: string | undefined;
+  readonly insecure?: boolean | undefined;
 }
 
 /** The resolved settings. */
@@ -31,6 +35,10 @@ export interface ServeConfig {
   readonly trustedIssuers?: string | undefined;
   readonly corsOrigins: readonly string[];
   readonly fhirFetch: boolean;
+  /** One deadline over all the FHIR reads of one CDS call. */
+  readonly fhirDeadlineMs: number;
+  /** Listen on a non-loopback address without JWT checking (a loud banner says so). */
+  readonly insecure: boolean;
   readonly webDir?: string | undefined;
   /** Audit rows older than this are deleted by the store. */
   readonly auditRetentionDays: number;
@@ -85,6 +93,16 @@ function parseRetention(raw: string, errors: string[]): number {
   return n;
 }
 
+function parseDeadline(raw: string, errors: string[]): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 100 || n > 30_000) {
+    errors.push(
+      `--fhir-deadline-ms/FRONTLINE_FHIR_DEADLINE_MS must be a whole number from 100 to 30000, not "${raw}"`,
+    );
+  }
+  return n;
+}
+
 /**
  * Resolves the settings.
  * @param flags - command-line flags
@@ -113,6 +131,10 @@ export function resolveServeConfig(
   if (fetchSetting !== undefined && fetchSetting !== 'on' && fetchSetting !== 'off') {
     errors.push(`FRONTLINE_FHIR_FETCH must be "on" or "off", not "${fetchSetting}"`);
   }
+  const fhirDeadlineMs = parseDeadline(
+    nonEmpty(flags.fhirDeadlineMs) ?? nonEmpty(env.FRONTLINE_FHIR_DEADLINE_MS) ?? '3000',
+    errors,
+  );
   if (errors.length > 0) {
     return { ok: false, errors };
   }
@@ -126,6 +148,8 @@ export function resolveServeConfig(
       trustedIssuers: nonEmpty(flags.trustedIssuers) ?? nonEmpty(env.FRONTLINE_TRUSTED_ISSUERS),
       corsOrigins,
       fhirFetch: fetchSetting !== 'off',
+      fhirDeadlineMs,
+      insecure: flags.insecure === true,
       webDir: nonEmpty(flags.webDir),
       auditRetentionDays,
     },

@@ -3,9 +3,10 @@
  * @module
  */
 import type { Context, Handler } from 'hono';
-import type { OpenFhir, RecommendFn } from '../cds-hooks/index.js';
+import type { RecommendFn } from '../cds-hooks/index.js';
 import type { CompiledKb } from '../engine/index.js';
 import type { JwtVerifier } from './auth/jwt.js';
+import type { FhirAccess } from './fhir/access.js';
 import type { Logger } from './log.js';
 import { type Reply, send } from './reply.js';
 import type { Store } from './store/store.js';
@@ -25,11 +26,13 @@ export interface ServerContext {
   readonly baseUrl: (c: Context) => string;
   readonly newId: () => string;
   readonly now: () => Date;
-  readonly openFhir?: OpenFhir | undefined;
+  /** Which FHIR server a verified caller may have read; absent = never (missing prefetch → 412). */
+  readonly fhirAccess?: FhirAccess | undefined;
+  readonly fhirDeadlineMs?: number | undefined;
   readonly jwt?: JwtVerifier | undefined;
 }
 
-/** Hono context variables: the route pattern, for the request log; the verified JWT issuer, for the audit. */
+/** Hono context variables: the route pattern, for the request log; the verified JWT `iss` (JWT on only), for the audit and the FHIR server allow-list. */
 export type Env = { Variables: { route: string; iss: string | undefined } };
 
 /**

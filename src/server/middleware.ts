@@ -78,6 +78,18 @@ export function responseHeaders(headers: readonly (readonly [string, string])[])
 }
 
 /**
+ * `Cache-Control: no-store` on answers that may be derived from a patient (recommendations, CDS cards, feedback,
+ * every error echoing a field): no browser, proxy or EHR cache keeps them. Set before the handler, like the
+ * security headers.
+ */
+export function noStore(): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  };
+}
+
+/**
  * CDS Hooks 2.0.1, §"Cross-Origin Resource Sharing": browser-based CDS Clients (the sandbox) need CORS on
  * discovery, service and feedback; preflights answer without a JWT. Origins come from configuration. Preflights
  * are Hono's `cors`; on the calls themselves the two headers are prepared before the handler (see

@@ -30,6 +30,7 @@ const FHIR_ISSUE_TYPE: Readonly<Record<IssueCode, string>> = {
   'request.not-found': 'not-found',
   'request.too-large': 'too-long',
   'request.media-type': 'not-supported',
+  'request.misdirected': 'security',
   'fhir.invalid': 'invalid',
   'fhir.unmapped': 'not-supported',
   'fhir.conflict': 'business-rule',

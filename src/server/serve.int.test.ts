@@ -2,6 +2,7 @@
 // gracefully on SIGTERM with the store closed (the WAL file is checkpointed away).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,6 +106,35 @@ describe('frontline serve', { timeout: 120_000 }, () => {
     expect(existsSync(join(dir, 'frontline.db'))).toBe(true);
     const exited = new Promise<number | null>((resolve) => s.child.on('exit', resolve));
     s.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses to listen on a non-loopback address without JWT, and answers 421 to a foreign Host on loopback', async () => {
+    const exposed = start(['--port', '0', '--host', '0.0.0.0', '--db', join(dir, 'exposed.db')]);
+    const code = await new Promise<number | null>((resolve) => exposed.child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(exposed.err()).toContain('--insecure');
+    expect(exposed.out()).not.toContain('listening on');
+
+    const s = start(['--port', '0', '--db', join(dir, 'host.db')]);
+    await until(() => /listening on/.test(s.out()), s.child);
+    const url = new URL(/listening on (http:\/\/\S+)/.exec(s.out())?.[1] ?? '');
+    const statusWithHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: url.hostname, port: url.port, path: '/api/health', headers: { host } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await statusWithHost('evil.example')).toBe(421);
+    expect(await statusWithHost(`localhost:${url.port}`)).toBe(200);
+    const exited = new Promise<number | null>((resolve) => s.child.on('exit', resolve));
+    s.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
 });

@@ -28,6 +28,8 @@ describe('the web app', () => {
   it('serves index.html for app routes such as a bookmarked patient view', async () => {
     const res = await t.app.request('/patient?lineage=B&age=45&ph=negative&cd20Percent=30&mrd=0.001');
     expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect((await t.app.request('/assets/app.js')).headers.get('cache-control')).not.toBe('no-store');
     expect(await res.text()).toContain('<div id="app">');
     expect((await t.app.request('/evidence/studies/e1910')).status).toBe(200);
   });

@@ -38,20 +38,26 @@ export interface BatchResult {
 
 export type OutFormat = 'ndjson' | 'csv';
 
+/** A cell that starts with =, +, -, @, tab or CR is prefixed with ' so a spreadsheet shows it, never runs it. */
+const CSV_OPTIONS = { escape_formulas: true } as const;
+
 function rowToCsv(r: ScreenRow): string {
-  return csvStringify([
+  return csvStringify(
     [
-      r.line,
-      r.id ?? '',
-      r.ok,
-      (r.options ?? []).map((o) => `${o.id}:${o.strength}`).join(';'),
-      (r.pending ?? []).join(';'),
-      (r.trials ?? []).join(';'),
-      (r.possibleTrials ?? []).join(';'),
-      (r.missing ?? []).join(';'),
-      (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; '),
+      [
+        r.line,
+        r.id ?? '',
+        r.ok,
+        (r.options ?? []).map((o) => `${o.id}:${o.strength}`).join(';'),
+        (r.pending ?? []).join(';'),
+        (r.trials ?? []).join(';'),
+        (r.possibleTrials ?? []).join(';'),
+        (r.missing ?? []).join(';'),
+        (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; '),
+      ],
     ],
-  ]);
+    CSV_OPTIONS,
+  );
 }
 
 function errorLine(row: ScreenRow): string {
@@ -116,6 +122,7 @@ export function screenLines(lines: readonly RawLine[], ckb: CompiledKb, outForma
 }
 
 /** The CSV header row of the per-patient output. */
-export const CSV_HEADER = csvStringify([
-  ['line', 'id', 'ok', 'options', 'pending', 'trials', 'possibleTrials', 'missing', 'errors'],
-]);
+export const CSV_HEADER = csvStringify(
+  [['line', 'id', 'ok', 'options', 'pending', 'trials', 'possibleTrials', 'missing', 'errors']],
+  CSV_OPTIONS,
+);

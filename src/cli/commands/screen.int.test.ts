@@ -137,3 +137,25 @@ describe('frontline screen on worker threads (large cohorts)', () => {
     expect(one.results.split('\n').filter((l) => l !== '').length).toBe(3000);
   }, 60_000);
 });
+
+describe('frontline screen CSV output', () => {
+  it('escapes cells that a spreadsheet would run as a formula (=, +, -, @), keeping the text', async () => {
+    const cohort = join(dir, 'formulas.ndjson');
+    const ids = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', 'plain'];
+    writeFileSync(
+      cohort,
+      ids.map((id) => JSON.stringify({ id, profile: { lineage: 'B', age: 45, ph: 'negative' } })).join('\n'),
+    );
+    const out = join(dir, 'formulas.csv');
+    const r = await cli('screen', cohort, '--out', out, '--out-format', 'csv');
+    expect(r.code).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8'), { columns: true }) as { id: string }[];
+    expect(rows.map((row) => row.id)).toEqual([
+      `'=HYPERLINK("http://evil.example","x")`,
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1)",
+      'plain',
+    ]);
+  });
+});

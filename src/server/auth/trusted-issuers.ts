@@ -6,20 +6,29 @@
  * {
  *   "issuers": [
  *     { "iss": "https://sandbox.cds-hooks.org", "jwksUrl": "https://sandbox.cds-hooks.org/.well-known/jwks.json" },
- *     { "iss": "https://ehr.example.org", "jwksFile": "keys/ehr-jwks.json", "tenants": ["2ddd6c3a-8e9a-44c6-a305-52111ad302a2"] },
+ *     { "iss": "https://ehr.example.org", "jwksFile": "keys/ehr-jwks.json", "tenants": ["2ddd6c3a-8e9a-44c6-a305-52111ad302a2"],
+ *       "fhirServers": ["https://fhir.ehr.example.org/r4"] },
  *     { "iss": "https://test-ehr.example.org", "jwks": { "keys": [ ... ] } }
  *   ],
  *   "algorithms": ["ES384", "RS384"],
  *   "maxTokenAgeSeconds": 300,
- *   "clockToleranceSeconds": 5
+ *   "clockToleranceSeconds": 5,
+ *   "fhirNetworks": ["10.20.0.0/16"],
+ *   "allowHttpFhirServers": false
  * }
  * ```
+ *
+ * `fhirServers` (optional, none by default): the FHIR base URLs this issuer may name as `fhirServer`; Frontline reads
+ * only those, https only. `fhirNetworks` (optional): address ranges a FHIR server may resolve to although they are
+ * loopback, private or link-local (refused otherwise). `allowHttpFhirServers`: development only, plain http allowed.
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { formatPath } from '../../issues/index.js';
+import { normalizeFhirServer } from '../fhir/access.js';
+import { parseAllowList } from '../fhir/address.js';
 
 /** Asymmetric JWS algorithms only: CDS Hooks 2.0.1 forbids `none` and symmetric (HMAC) algorithms. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -53,6 +62,10 @@ export const IssuerConfig = z
     jwksFile: z.string().min(1).optional().describe('a JWK Set file, relative to this file'),
     jwks: Jwks.optional().describe('the JWK Set inline'),
     tenants: z.array(z.string().min(1)).min(1).optional().describe('allowed `tenant` claims; absent = any'),
+    fhirServers: z
+      .array(z.url({ protocol: /^https?$/ }))
+      .optional()
+      .describe('FHIR base URLs this issuer may name as fhirServer; absent = none is read'),
   })
   .strict()
   .refine((i) => [i.jwksUrl, i.jwksFile, i.jwks].filter((x) => x !== undefined).length === 1, {
@@ -71,8 +84,44 @@ export const TrustedIssuersFile = z
       .describe('accepted JWS algorithms (CDS Hooks 2.0.1 recommends ES384 and RS384)'),
     maxTokenAgeSeconds: z.number().int().positive().max(86_400).default(300),
     clockToleranceSeconds: z.number().int().nonnegative().max(300).default(5),
+    fhirNetworks: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('CIDR ranges a FHIR server may resolve to although loopback, private or link-local'),
+    allowHttpFhirServers: z
+      .boolean()
+      .default(false)
+      .describe('development only: plain http FHIR servers allowed'),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    for (const [i, issuer] of file.issuers.entries()) {
+      for (const [j, url] of (issuer.fhirServers ?? []).entries()) {
+        if (url.startsWith('http:') && !file.allowHttpFhirServers) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['issuers', i, 'fhirServers', j],
+            message:
+              'a FHIR server must be https (plain http only with "allowHttpFhirServers": true, for development)',
+          });
+        }
+        if (normalizeFhirServer(url) === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['issuers', i, 'fhirServers', j],
+            message: 'a FHIR base URL has no query, fragment or user info',
+          });
+        }
+      }
+    }
+    for (const [i, range] of file.fhirNetworks.entries()) {
+      try {
+        parseAllowList([range]);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['fhirNetworks', i], message: (error as Error).message });
+      }
+    }
+  });
 export type TrustedIssuersFile = z.infer<typeof TrustedIssuersFile>;
 
 /** A trusted issuer, keys resolved: a remote URL or a key set in hand. */
@@ -80,6 +129,8 @@ export interface TrustedIssuer {
   readonly iss: string;
   readonly keys: { readonly url: string } | { readonly jwks: Jwks };
   readonly tenants?: readonly string[] | undefined;
+  /** FHIR base URLs this issuer may name (none: nothing is read for it). */
+  readonly fhirServers: readonly string[];
 }
 
 /** The configuration the JWT verifier uses. */
@@ -88,6 +139,9 @@ export interface TrustedIssuers {
   readonly algorithms: readonly string[];
   readonly maxTokenAgeSeconds: number;
   readonly clockToleranceSeconds: number;
+  /** CIDR ranges allowed for FHIR reads although not public. */
+  readonly fhirNetworks: readonly string[];
+  readonly allowHttpFhirServers: boolean;
 }
 
 /** A configuration problem, reported at start-up with the file and the member. */
@@ -137,7 +191,7 @@ export function parseTrustedIssuers(
       }
       keys = { jwks: jwks.data };
     }
-    return { iss: i.iss, keys, tenants: i.tenants };
+    return { iss: i.iss, keys, tenants: i.tenants, fhirServers: i.fhirServers ?? [] };
   });
   return { ...parsed.data, issuers };
 }

@@ -96,7 +96,8 @@ async function call(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
         kb: ctx.kb,
         recommend: ctx.recommend,
         cards: { baseUrl: ctx.baseUrl(c), newId: ctx.newId },
-        openFhir: ctx.openFhir,
+        openFhir: ctx.fhirAccess?.(c.get('iss')),
+        fhirDeadlineMs: ctx.fhirDeadlineMs,
       })
     : { ok: false, issues: body.reply.kind === 'issues' ? body.reply.issues : [] };
   const ms = Number((performance.now() - t0).toFixed(3));

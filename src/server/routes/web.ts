@@ -34,7 +34,8 @@ export function registerWeb(app: Hono<Env>, webDir: string | undefined): boolean
       return next();
     }
     c.set('route', '/* (app)');
-    return c.html(await readFile(index, 'utf8'));
+    // The page's URL holds the patient's facts (`/patient?age=…`): not kept by any cache.
+    return c.html(await readFile(index, 'utf8'), 200, { 'Cache-Control': 'no-store' });
   });
   return true;
 }
