@@ -16,6 +16,17 @@ export const FactInfo = z
     why: z.string().min(1).describe("why it matters, in a clinician's words"),
     refs: Refs,
     quote: Quote.optional().describe('where the source names the test or the definition'),
+    order: z
+      .object({
+        system: z.string().min(1),
+        code: z.string().min(1),
+        display: z.string().min(1),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'the code (LOINC or SNOMED CT, listed in kb/terminology/) of the test to order when the fact is unknown; absent when no code is confirmed',
+      ),
   })
   .strict();
 export type FactInfo = z.infer<typeof FactInfo>;
