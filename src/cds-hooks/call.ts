@@ -10,10 +10,11 @@ import type { CdsResponse } from './card.js';
 import { type CardContext, decisionCards, type RenderedCard } from './cards.js';
 import { fieldErrors } from './field-errors.js';
 import { gather, type OpenFhir } from './gather.js';
-import { orderSelectCards } from './order-select.js';
+import { lineageUnknownCard } from './lineage-card.js';
+import { orderCards } from './order-cards.js';
 import { collectionBundle } from './prefetch.js';
 import type { RecommendFn } from './recommend-port.js';
-import { OrderSelectRequest, PatientViewRequest } from './request.js';
+import { OrderSelectRequest, OrderSignRequest, PatientViewRequest } from './request.js';
 import type { ServiceDefinition } from './services.js';
 
 /** What a call needs from its surroundings. */
@@ -54,8 +55,16 @@ function invalid(errors: readonly FieldError[]): { ok: false; issues: Issue[] } 
   };
 }
 
+type HookRequest = PatientViewRequest | OrderSelectRequest | OrderSignRequest;
+
+const SCHEMAS = {
+  'patient-view': PatientViewRequest,
+  'order-select': OrderSelectRequest,
+  'order-sign': OrderSignRequest,
+} as const;
+
 type Parsed =
-  | { readonly ok: true; readonly request: PatientViewRequest | OrderSelectRequest }
+  | { readonly ok: true; readonly request: HookRequest }
   | { readonly ok: false; readonly issues: Issue[] };
 
 function parseRequest(service: ServiceDefinition, body: unknown): Parsed {
@@ -65,8 +74,7 @@ function parseRequest(service: ServiceDefinition, body: unknown): Parsed {
       { path: 'hook', message: `service "${service.id}" answers the ${service.hook} hook, not ${hook}` },
     ]);
   }
-  const schema = service.hook === 'patient-view' ? PatientViewRequest : OrderSelectRequest;
-  const parsed = schema.safeParse(body);
+  const parsed = SCHEMAS[service.hook].safeParse(body);
   return parsed.success ? { ok: true, request: parsed.data } : invalid(fieldErrors(parsed.error, body));
 }
 
@@ -88,18 +96,27 @@ function unreadableCards(errors: readonly FieldError[], deps: CallDeps): Rendere
   ];
 }
 
-function render(
-  request: PatientViewRequest | OrderSelectRequest,
-  decision: Decision,
-  deps: CallDeps,
-): RenderedCard[] {
-  return request.hook === 'order-select'
-    ? orderSelectCards(request.context, decision, deps.kb.kb, deps.cards)
-    : decisionCards(decision, deps.kb.kb, deps.cards);
+function render(request: HookRequest, decision: Decision, deps: CallDeps): RenderedCard[] {
+  const ctx = { ...deps.cards, patientId: request.context.patientId };
+  switch (request.hook) {
+    case 'patient-view':
+      return decisionCards(decision, deps.kb.kb, ctx);
+    case 'order-select':
+      return orderCards(
+        'order-select',
+        request.context.draftOrders,
+        request.context.selections,
+        decision,
+        deps.kb.kb,
+        ctx,
+      );
+    case 'order-sign':
+      return orderCards('order-sign', request.context.draftOrders, undefined, decision, deps.kb.kb, ctx);
+  }
 }
 
 function answer(
-  request: PatientViewRequest | OrderSelectRequest,
+  request: HookRequest,
   rendered: RenderedCard[],
   outcome: CallOutcome,
   optionIds: readonly string[],
@@ -138,8 +155,27 @@ export async function callService(
   }
   const result = deps.recommend(collectionBundle(gathered.slots.values()), deps.kb);
   if (!result.ok) {
-    // No lineage = no ALL diagnosis in the record: this service has nothing to say (an empty answer, not an error).
+    // No lineage: either the record has no ALL diagnosis (this service has nothing to say: an empty answer), or an
+    // ALL Condition that names no lineage (C91.00): never silent, one card says what is missing (patient-view).
+    const lineageMissing = result.fhir?.missing.find((m) => m.field === 'lineage');
     const notAll = result.errors.some((e) => e.path === 'lineage');
+    const allWithoutLineage =
+      lineageMissing !== undefined &&
+      (lineageMissing.resource !== undefined ||
+        (result.fhir?.warnings.some((w) => w.code === 'fhir.conflict' && w.text.includes('lineage')) ??
+          false));
+    if (notAll && lineageMissing !== undefined && allWithoutLineage) {
+      const cards =
+        request.hook === 'patient-view'
+          ? [
+              lineageUnknownCard(lineageMissing.text, deps.kb.kb, {
+                ...deps.cards,
+                patientId: request.context.patientId,
+              }),
+            ]
+          : [];
+      return answer(request, cards, 'cards', [], gathered.fetched);
+    }
     return notAll
       ? answer(request, [], 'not-applicable', [], gathered.fetched)
       : answer(request, unreadableCards(result.errors, deps), 'unreadable', [], gathered.fetched);

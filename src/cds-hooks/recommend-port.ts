@@ -6,10 +6,16 @@
 import type { CompiledKb, Decision } from '../engine/index.js';
 import type { FieldError } from '../profile/index.js';
 
-/** The result of `recommend` as far as CDS Hooks reads it (the real one carries more: the FHIR summary). */
+/** What the FHIR mapping could not map (read to tell "no ALL diagnosis" from "ALL without a lineage"). */
+export interface FhirGaps {
+  readonly missing: readonly { readonly field: string; readonly text: string; readonly resource?: string }[];
+  readonly warnings: readonly { readonly code: string; readonly text: string }[];
+}
+
+/** The result of `recommend` as far as CDS Hooks reads it (the real one carries more of the FHIR summary). */
 export type RecommendOutcome =
   | { readonly ok: true; readonly decision: Decision }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+  | { readonly ok: false; readonly errors: readonly FieldError[]; readonly fhir?: FhirGaps | undefined };
 
 /** `recommend(json, compiledKb)`. */
 export type RecommendFn = (json: unknown, ckb: CompiledKb) => RecommendOutcome;
