@@ -118,10 +118,13 @@ FACTS.forEach((fact, i) => {
 /** Every fact unknown: copied (a packed array, cheap to copy) as the start of each fact vector. */
 const UNKNOWN_FACTS: readonly FactValue[] = FACTS.map(() => undefined);
 
+/** The slot of age: compared in completed years (54.9 is 54), the way the review's ages read ("younger than 55"). */
+const AGE_SLOT = FACTS.indexOf('age');
+
 function put(raw: FactValue[], key: FactValue[], i: number, v: unknown): void {
   const value = v as FactValue;
   raw[i] = value;
-  key[i] = foldValue(value);
+  key[i] = i === AGE_SLOT && typeof value === 'number' ? Math.floor(value) : foldValue(value);
 }
 
 /**

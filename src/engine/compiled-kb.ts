@@ -96,7 +96,7 @@ function byStrength(a: CompiledRule, b: CompiledRule): number {
   );
 }
 
-/** The facts every normalized profile has (lineage is required, phase defaults): rules are pre-sorted by them. */
+/** Lineage (known or not) and phase (it defaults): rules are pre-sorted by them. */
 const LINEAGE = FACT_INDEX.get('lineage') ?? -1;
 const PHASE = FACT_INDEX.get('phase') ?? -1;
 
@@ -111,10 +111,11 @@ function staticConditions(rule: Rule): Compiled[] {
 function candidatesBy(ordered: readonly CompiledRule[]): (facts: Facts) => readonly CompiledRule[] {
   const table = new Map<unknown, Map<unknown, readonly CompiledRule[]>>();
   const conditions = new Map(ordered.map((r) => [r, staticConditions(r.rule)]));
-  for (const lineage of LINEAGES) {
+  // Lineage may be unknown (`undefined`): then only the rules that do not need it, and those pending on it, remain.
+  for (const lineage of [...LINEAGES, undefined]) {
     const byPhase = new Map<unknown, readonly CompiledRule[]>();
     for (const phase of PHASES) {
-      const probe = readFacts({ lineage, phase });
+      const probe = readFacts(lineage === undefined ? { phase } : { lineage, phase });
       byPhase.set(
         phase,
         ordered.filter((r) => !(conditions.get(r) ?? []).some((c) => c.check(probe) === false)),

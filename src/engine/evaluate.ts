@@ -139,7 +139,7 @@ function patientWarnings(
     }
   }
   for (const b of ckb.boundaries) {
-    if (facts.raw[b.index] === b.boundary.value) {
+    if (facts.key[b.index] === b.boundary.value) {
       warnings.push(b.warning);
     }
   }
@@ -153,7 +153,14 @@ function missingEntries(missing: ReadonlyMap<string, string[]>, ckb: CompiledKb)
     const { text, test } = ckb.missingText(field);
     out.push({ field, text, test, affects: affects.sort() });
   }
-  return out.sort((a, b) => b.affects.length - a.affects.length || (a.field < b.field ? -1 : 1));
+  // Lineage first when it is unknown (every B- or T-specific option waits on it), then by how many options depend on
+  // the field, then by name.
+  return out.sort(
+    (a, b) =>
+      Number(b.field === 'lineage') - Number(a.field === 'lineage') ||
+      b.affects.length - a.affects.length ||
+      (a.field < b.field ? -1 : 1),
+  );
 }
 
 /**

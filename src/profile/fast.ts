@@ -138,9 +138,6 @@ export function quickProfile(input: unknown): Profile | undefined {
     const value = values[i];
     const field = PROFILE_FIELDS[i] as string;
     if (value === undefined || value === null) {
-      if (field === 'lineage') {
-        return undefined;
-      }
       continue;
     }
     const v = field === 'mrd' ? mrdOf(value) : checked(i, field, value);

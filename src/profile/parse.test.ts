@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile } from './parse.js';
+import { parseProfile, parseWithSchema } from './parse.js';
 import {
   Cd19,
   Cd22,
@@ -47,6 +47,15 @@ describe('the plain lists of the contract', () => {
 });
 
 describe('parseProfile', () => {
+  it('accepts a profile without lineage: unknown, never refused (PRODUCT.md: all fields optional)', () => {
+    expect(parseProfile({})).toEqual({ ok: true, profile: { phase: 'newly-diagnosed' } });
+    expect(parseProfile({ lineage: null, age: 40 })).toEqual({
+      ok: true,
+      profile: { age: 40, phase: 'newly-diagnosed' },
+    });
+    expect(parseWithSchema({ age: 40 })).toEqual(parseProfile({ age: 40 }));
+  });
+
   it('accepts the PRODUCT example and normalizes it', () => {
     const r = parseProfile({ lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 } });
     expect(r).toEqual({
@@ -83,7 +92,6 @@ describe('parseProfile', () => {
     [{ lineage: 'B', mrd: { value: 1.5 } }, 'mrd.value', /fraction from 0 to 1/],
     [{ lineage: 'B', mrd: { value: 0.01, units: '%' } }, 'mrd.units', /unknown field "units"/],
     [{ lineage: 'X' }, 'lineage', /must be one of "B", "T"/],
-    [{}, 'lineage', /lineage is required/],
     [{ lineage: 'B', age: '45' }, 'age', /must be a number, got string/],
     [{ lineage: 'B', highRiskGenetics: ['KMT2A', 'BCR'] }, 'highRiskGenetics.1', /must be one of "KMT2A"/],
     [{ lineage: 'B', ph: 'yes' }, 'ph', /"positive", "negative", "unknown"/],

@@ -24,9 +24,6 @@ function typeName(v: unknown): string {
 function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
   const path = formatPath(issue.path);
   const seen = valueAt(input, issue.path);
-  if (path === 'lineage' && seen === undefined) {
-    return [{ path, message: 'lineage is required: "B" or "T"' }];
-  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -91,7 +88,12 @@ export function parseProfile(input: unknown): ParseResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       ok: false,
-      errors: [{ path: '', message: 'a profile is a JSON object with at least "lineage": "B" or "T"' }],
+      errors: [
+        {
+          path: '',
+          message: 'a profile is a JSON object of patient facts, e.g. {"lineage": "B", "age": 45}',
+        },
+      ],
     };
   }
   // The common case, a valid profile, without the schema's machinery (same result; see fast.ts).
@@ -107,7 +109,12 @@ export function parseWithSchema(input: unknown): ParseResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       ok: false,
-      errors: [{ path: '', message: 'a profile is a JSON object with at least "lineage": "B" or "T"' }],
+      errors: [
+        {
+          path: '',
+          message: 'a profile is a JSON object of patient facts, e.g. {"lineage": "B", "age": 45}',
+        },
+      ],
     };
   }
   const result = ProfileInput.safeParse(input);

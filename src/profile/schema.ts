@@ -1,5 +1,5 @@
 /**
- * The patient profile: PRODUCT.md "Patient profile (input contract, JSON)". All fields optional except `lineage`;
+ * The patient profile: PRODUCT.md "Patient profile (input contract, JSON)". All fields optional (lineage too);
  * an unknown fact is omitted or `null`; an unknown key is rejected by name.
  * @module
  */
@@ -56,7 +56,7 @@ export const ProfileInput = z
     age: nullable(
       z.number().min(0, 'age is in years, from 0 to 120').max(120, 'age is in years, from 0 to 120'),
     ),
-    lineage: Lineage,
+    lineage: nullable(Lineage),
     phase: nullable(Phase),
     ph: nullable(Ph),
     phLike: nullable(z.boolean()),

@@ -60,10 +60,13 @@ export const PROFILE_FIELDS = [
 ] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-/** The normalized profile the engine reads: unknown facts are absent, `phase` defaults to newly-diagnosed. */
+/**
+ * The normalized profile the engine reads: unknown facts are absent (lineage too: unknown lineage makes every option
+ * that depends on it pending), `phase` defaults to newly-diagnosed.
+ */
 export interface Profile {
   readonly age?: number;
-  readonly lineage: (typeof LINEAGES)[number];
+  readonly lineage?: (typeof LINEAGES)[number];
   readonly phase: (typeof PHASES)[number];
   readonly ph?: 'positive' | 'negative';
   readonly phLike?: boolean;

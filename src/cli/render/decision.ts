@@ -48,7 +48,7 @@ export function renderTrace(nodes: readonly TraceNode[], depth = 0): string[] {
 /** One line per profile fact that is known. */
 export function describeProfile(d: Decision): string {
   const p = d.profile;
-  const parts: string[] = [`${p.lineage}-ALL`, p.phase];
+  const parts: string[] = [p.lineage === undefined ? 'ALL, lineage unknown' : `${p.lineage}-ALL`, p.phase];
   if (p.age !== undefined) {
     parts.push(`age ${fmt(p.age)}`);
   }
