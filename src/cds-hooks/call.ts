@@ -10,10 +10,9 @@ import type { CdsResponse } from './card.js';
 import { type CardContext, decisionCards, type RenderedCard } from './cards.js';
 import { fieldErrors } from './field-errors.js';
 import { gather, type OpenFhir } from './gather.js';
-import { lineageUnknownCard } from './lineage-card.js';
 import { orderCards } from './order-cards.js';
 import { collectionBundle } from './prefetch.js';
-import type { RecommendFn } from './recommend-port.js';
+import type { FhirGaps, RecommendFn } from './recommend-port.js';
 import { OrderSelectRequest, OrderSignRequest, PatientViewRequest } from './request.js';
 import type { ServiceDefinition } from './services.js';
 
@@ -76,6 +75,20 @@ function parseRequest(service: ServiceDefinition, body: unknown): Parsed {
   }
   const parsed = SCHEMAS[service.hook].safeParse(body);
   return parsed.success ? { ok: true, request: parsed.data } : invalid(fieldErrors(parsed.error, body));
+}
+
+/**
+ * True when the FHIR mapping found no ALL Condition at all: lineage is missing without naming a Condition, and no
+ * ALL codes disagree on it. An ALL Condition that names no lineage (ICD-10-CM C91.00) is not this case: it gets
+ * cards that say what is missing (never silent).
+ */
+function noAllDiagnosis(fhir: FhirGaps | undefined): boolean {
+  const lineage = fhir?.missing.find((m) => m.field === 'lineage');
+  return (
+    lineage !== undefined &&
+    lineage.resource === undefined &&
+    !(fhir?.warnings.some((w) => w.code === 'fhir.conflict' && w.text.includes('lineage')) ?? false)
+  );
 }
 
 /** A card telling the clinician the record could not be read, naming the fields (never the values). */
@@ -154,31 +167,12 @@ export async function callService(
     return { ok: false, issues: gathered.issues, hookInstance: request.hookInstance };
   }
   const result = deps.recommend(collectionBundle(gathered.slots.values()), deps.kb);
+  if (noAllDiagnosis(result.fhir)) {
+    // The record holds no ALL diagnosis: this service has nothing to say (an empty answer, not an error).
+    return answer(request, [], 'not-applicable', [], gathered.fetched);
+  }
   if (!result.ok) {
-    // No lineage: either the record has no ALL diagnosis (this service has nothing to say: an empty answer), or an
-    // ALL Condition that names no lineage (C91.00): never silent, one card says what is missing (patient-view).
-    const lineageMissing = result.fhir?.missing.find((m) => m.field === 'lineage');
-    const notAll = result.errors.some((e) => e.path === 'lineage');
-    const allWithoutLineage =
-      lineageMissing !== undefined &&
-      (lineageMissing.resource !== undefined ||
-        (result.fhir?.warnings.some((w) => w.code === 'fhir.conflict' && w.text.includes('lineage')) ??
-          false));
-    if (notAll && lineageMissing !== undefined && allWithoutLineage) {
-      const cards =
-        request.hook === 'patient-view'
-          ? [
-              lineageUnknownCard(lineageMissing.text, deps.kb.kb, {
-                ...deps.cards,
-                patientId: request.context.patientId,
-              }),
-            ]
-          : [];
-      return answer(request, cards, 'cards', [], gathered.fetched);
-    }
-    return notAll
-      ? answer(request, [], 'not-applicable', [], gathered.fetched)
-      : answer(request, unreadableCards(result.errors, deps), 'unreadable', [], gathered.fetched);
+    return answer(request, unreadableCards(result.errors, deps), 'unreadable', [], gathered.fetched);
   }
   const ids = result.decision.options.map((o) => o.id);
   return answer(request, render(request, result.decision, deps), 'cards', ids, gathered.fetched);

@@ -206,6 +206,12 @@ function outsideEvidence(decision: Decision): { readonly text: string; readonly 
   return [...(d.outsideEvidence ?? [])];
 }
 
+/** What the record held for a missing fact, when the FHIR mapping said (`In the record: …`). */
+function inRecord(m: Decision['missing'][number]): string {
+  const at = m.text.indexOf('In the record: ');
+  return at === -1 ? '' : ` (${md(plain(m.text.slice(at).replace(/\.$/, '')))})`;
+}
+
 /** The unknown fact that matters most: lineage first, then the one most options depend on. */
 export function keyMissing(decision: Decision): Decision['missing'][number] | undefined {
   const lineage = decision.missing.find((m) => m.field === 'lineage');
@@ -265,7 +271,7 @@ function summaryBody(decision: Decision, kb: Kb, shown: readonly Option[]): stri
       notes.map((w) => `- ${md(plain(w.text))}${w.refs.length > 0 ? ` (${refsText(w.refs)})` : ''}`),
     ),
     ...section('Missing facts that would change the options, and the test that settles each', [
-      ...missing.map((m) => `- **${md(factLabel(kb, m.field))}** — ${md(plain(m.test))}`),
+      ...missing.map((m) => `- **${md(factLabel(kb, m.field))}** — ${md(plain(m.test))}${inRecord(m)}`),
       ...(decision.missing.length > missing.length
         ? [`- and ${decision.missing.length - missing.length} more in Frontline`]
         : []),

@@ -14,7 +14,7 @@ export interface FhirGaps {
 
 /** The result of `recommend` as far as CDS Hooks reads it (the real one carries more of the FHIR summary). */
 export type RecommendOutcome =
-  | { readonly ok: true; readonly decision: Decision }
+  | { readonly ok: true; readonly decision: Decision; readonly fhir?: FhirGaps | undefined }
   | { readonly ok: false; readonly errors: readonly FieldError[]; readonly fhir?: FhirGaps | undefined };
 
 /** `recommend(json, compiledKb)`. */
