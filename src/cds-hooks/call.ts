@@ -10,10 +10,10 @@ import type { CdsResponse } from './card.js';
 import { type CardContext, decisionCards, type RenderedCard } from './cards.js';
 import { fieldErrors } from './field-errors.js';
 import { gather, type OpenFhir } from './gather.js';
-import { orderSelectCards } from './order-select.js';
+import { orderCards } from './order-cards.js';
 import { collectionBundle } from './prefetch.js';
-import type { RecommendFn } from './recommend-port.js';
-import { OrderSelectRequest, PatientViewRequest } from './request.js';
+import type { FhirGaps, RecommendFn } from './recommend-port.js';
+import { OrderSelectRequest, OrderSignRequest, PatientViewRequest } from './request.js';
 import type { ServiceDefinition } from './services.js';
 
 /** What a call needs from its surroundings. */
@@ -56,8 +56,16 @@ function invalid(errors: readonly FieldError[]): { ok: false; issues: Issue[] } 
   };
 }
 
+type HookRequest = PatientViewRequest | OrderSelectRequest | OrderSignRequest;
+
+const SCHEMAS = {
+  'patient-view': PatientViewRequest,
+  'order-select': OrderSelectRequest,
+  'order-sign': OrderSignRequest,
+} as const;
+
 type Parsed =
-  | { readonly ok: true; readonly request: PatientViewRequest | OrderSelectRequest }
+  | { readonly ok: true; readonly request: HookRequest }
   | { readonly ok: false; readonly issues: Issue[] };
 
 function parseRequest(service: ServiceDefinition, body: unknown): Parsed {
@@ -67,9 +75,25 @@ function parseRequest(service: ServiceDefinition, body: unknown): Parsed {
       { path: 'hook', message: `service "${service.id}" answers the ${service.hook} hook, not ${hook}` },
     ]);
   }
-  const schema = service.hook === 'patient-view' ? PatientViewRequest : OrderSelectRequest;
-  const parsed = schema.safeParse(body);
+  const parsed = SCHEMAS[service.hook].safeParse(body);
   return parsed.success ? { ok: true, request: parsed.data } : invalid(fieldErrors(parsed.error, body));
+}
+
+/**
+ * True when the FHIR mapping found no ALL Condition at all: lineage is missing without naming a Condition, and no
+ * ALL codes disagree on it. An ALL Condition that names no lineage (ICD-10-CM C91.00) is not this case: it gets
+ * cards that say what is missing (never silent).
+ */
+function noAllDiagnosis(fhir: FhirGaps | undefined): boolean {
+  if (fhir?.allDiagnosis !== undefined) {
+    return !fhir.allDiagnosis;
+  }
+  const lineage = fhir?.missing.find((m) => m.field === 'lineage');
+  return (
+    lineage !== undefined &&
+    lineage.resource === undefined &&
+    !(fhir?.warnings.some((w) => w.code === 'fhir.conflict' && w.text.includes('lineage')) ?? false)
+  );
 }
 
 /** A card telling the clinician the record could not be read, naming the fields (never the values). */
@@ -90,18 +114,27 @@ function unreadableCards(errors: readonly FieldError[], deps: CallDeps): Rendere
   ];
 }
 
-function render(
-  request: PatientViewRequest | OrderSelectRequest,
-  decision: Decision,
-  deps: CallDeps,
-): RenderedCard[] {
-  return request.hook === 'order-select'
-    ? orderSelectCards(request.context, decision, deps.kb.kb, deps.cards)
-    : decisionCards(decision, deps.kb.kb, deps.cards);
+function render(request: HookRequest, decision: Decision, deps: CallDeps): RenderedCard[] {
+  const ctx = { ...deps.cards, patientId: request.context.patientId };
+  switch (request.hook) {
+    case 'patient-view':
+      return decisionCards(decision, deps.kb.kb, ctx);
+    case 'order-select':
+      return orderCards(
+        'order-select',
+        request.context.draftOrders,
+        request.context.selections,
+        decision,
+        deps.kb.kb,
+        ctx,
+      );
+    case 'order-sign':
+      return orderCards('order-sign', request.context.draftOrders, undefined, decision, deps.kb.kb, ctx);
+  }
 }
 
 function answer(
-  request: PatientViewRequest | OrderSelectRequest,
+  request: HookRequest,
   rendered: RenderedCard[],
   outcome: CallOutcome,
   optionIds: readonly string[],
@@ -139,8 +172,8 @@ export async function callService(
     return { ok: false, issues: gathered.issues, hookInstance: request.hookInstance };
   }
   const result = deps.recommend(collectionBundle(gathered.slots.values()), deps.kb);
-  if (result.fhir?.allDiagnosis === false) {
-    // No ALL diagnosis in the record: this service has nothing to say (an empty answer, not an error).
+  if (noAllDiagnosis(result.fhir)) {
+    // The record holds no ALL diagnosis: this service has nothing to say (an empty answer, not an error).
     return answer(request, [], 'not-applicable', [], gathered.fetched);
   }
   if (!result.ok) {

@@ -5,12 +5,14 @@ import { testKb } from '../../test/support/kb.js';
 import { evaluate } from '../engine/index.js';
 import { type Profile, parseProfile } from '../profile/index.js';
 import { CdsResponse, codePoints } from './card.js';
-import { decisionCards, sourceName } from './cards.js';
+import { decisionCards, MAX_OPTION_CARDS, sourceName } from './cards.js';
+import { DETAIL_MAX } from './detail-cap.js';
 import { OVERRIDE_SYSTEM } from './override-reasons.js';
+import { hasLatex } from './plain.js';
 
 const ckb = testKb();
 let n = 0;
-const ctx = { baseUrl: 'https://frontline.example.org/', newId: () => `card-${++n}` };
+const ctx = { baseUrl: 'https://frontline.example.org/', newId: () => `card-${++n}`, patientId: 'p-1' };
 
 function profile(input: Record<string, unknown>): Profile {
   const parsed = parseProfile(input);
@@ -26,16 +28,33 @@ const decision = evaluate(
 );
 const rendered = decisionCards(decision, ckb.kb, ctx);
 const cards = rendered.map((r) => r.card);
+const summary = rendered[0]?.card;
 
-describe('decisionCards', () => {
-  it('renders one card per applicable option, in the decision order, then alerts, then missing data', () => {
-    const optionCards = rendered.filter((r) => r.kind === 'option').map((r) => r.subject);
-    expect(optionCards).toEqual(decision.options.map((o) => o.id));
-    expect(optionCards).toEqual(expect.arrayContaining(['test.fixture-supported', 'test.fixture-caution']));
-    expect(rendered.filter((r) => r.kind === 'alert').map((r) => r.subject)).toContain(
-      'alert:test.fixture-alert',
+/** The body of a detail: what comes before the footer. */
+function bodyOf(detail: string | undefined): string {
+  return (detail ?? '').split('\n---\n')[0] ?? '';
+}
+
+describe('decisionCards (patient-view)', () => {
+  it('renders one summary card, then one card per recommended or supported option, at most MAX_OPTION_CARDS', () => {
+    expect(rendered[0]?.kind).toBe('summary');
+    const optionCards = rendered.slice(1);
+    expect(optionCards.every((r) => r.kind === 'option')).toBe(true);
+    const supported = decision.options.filter(
+      (o) => o.strength === 'recommended' || o.strength === 'supported',
     );
-    expect(rendered.at(-1)?.kind).toBe('data');
+    expect(optionCards.map((r) => r.subject)).toEqual(supported.slice(0, MAX_OPTION_CARDS).map((o) => o.id));
+    expect(optionCards.map((r) => r.subject)).toContain('test.fixture-supported');
+  });
+
+  it('shows caution and not-recommended options, and alerts, only inside the summary (never as their own card)', () => {
+    expect(decision.options.map((o) => o.id)).toContain('test.fixture-caution');
+    expect(rendered.map((r) => r.subject)).not.toContain('test.fixture-caution');
+    expect(rendered.some((r) => r.kind === 'alert')).toBe(false);
+    const alert = decision.warnings.find((w) => w.code === 'test.fixture-alert');
+    expect(alert).toBeDefined();
+    expect(summary?.detail?.replaceAll('\\', '')).toContain(alert?.text.slice(0, 40));
+    expect(cards.every((c) => c.indicator === 'info')).toBe(true);
   });
 
   it('produces a valid CDS Hooks 2.0.1 response that passes every logical-model invariant', () => {
@@ -55,14 +74,6 @@ describe('decisionCards', () => {
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
   });
 
-  it('maps strengths to indicators: supported → info, caution → warning, never critical in patient-view', () => {
-    const byId = new Map(rendered.map((r) => [r.subject, r.card]));
-    expect(byId.get('test.fixture-supported')?.indicator).toBe('info');
-    expect(byId.get('test.fixture-caution')?.indicator).toBe('warning');
-    expect(byId.get('alert:test.fixture-alert')?.indicator).toBe('warning');
-    expect(cards.some((c) => c.indicator === 'critical')).toBe(false);
-  });
-
   it('cites the review and its reference numbers in source.label', () => {
     const option = decision.options.find((o) => o.id === 'test.fixture-supported');
     const card = rendered.find((r) => r.subject === 'test.fixture-supported')?.card;
@@ -74,19 +85,28 @@ describe('decisionCards', () => {
     expect(card?.source.url).toBe('https://frontline.example.org/about');
   });
 
-  it('puts key numbers, the verbatim evidence, the trace, the KB version and the notice in the detail', () => {
+  it('puts the strength, key numbers, the KB version and the notice in an option detail, capped', () => {
     const option = decision.options.find((o) => o.id === 'test.fixture-supported');
     const detail = rendered.find((r) => r.subject === 'test.fixture-supported')?.card.detail ?? '';
+    expect(detail).toContain('**Supported by evidence**');
     expect(option?.keyNumbers.length).toBeGreaterThan(0);
-    for (const k of option?.keyNumbers ?? []) {
-      // Markdown escapes markup characters only; the words and numbers are unchanged.
-      expect(detail.replaceAll('\\', '')).toContain(k.text);
-    }
-    expect(detail).toContain('**Evidence (verbatim)**');
-    expect(detail.replaceAll('\\', '')).toContain(option?.evidence[0]?.quote.replace(/\s*\n\s*/g, ' '));
-    expect(detail).toMatch(/- ✓ age < 55 — seen: 45 \(review: "<55"\)/);
+    expect(detail.replaceAll('\\', '')).toContain(option?.keyNumbers[0]?.text.slice(0, 30));
     expect(detail).toContain(decision.kbVersion);
     expect(detail).toContain('not a substitute for clinical judgment');
+    for (const c of cards) {
+      expect(bodyOf(c.detail).length).toBeLessThanOrEqual(DETAIL_MAX);
+    }
+  });
+
+  it('speaks in clinician words: no LaTeX and no profile field ids in any card', () => {
+    for (const c of cards) {
+      // Link targets (the app's URL carries the profile's field names) are not words a clinician reads.
+      const text = `${c.summary}\n${c.detail ?? ''}`.replace(/\]\([^)]*\)/g, ']');
+      expect(hasLatex(text)).toBe(false);
+      expect(text).not.toMatch(
+        /\b(cd20Percent|highRiskGenetics|extramedullaryDisease|highDiseaseBurden|pdl1Positive|phLike)\b/,
+      );
+    }
   });
 
   it('links to the web app patient view (profile as query, mrd as the fraction) and to study pages, all absolute', () => {
@@ -103,6 +123,25 @@ describe('decisionCards', () => {
     }
   });
 
+  it('adds a smart link with appContext (profile and option, no identifier) when a SMART launch URL is configured', () => {
+    const smart = decisionCards(decision, ckb.kb, {
+      ...ctx,
+      smartLaunchUrl: 'https://frontline.example.org/launch',
+    });
+    for (const r of smart) {
+      const link = r.card.links?.[0];
+      expect(link?.type).toBe('smart');
+      expect(link?.url).toBe('https://frontline.example.org/launch');
+      const app = JSON.parse(link?.appContext ?? '{}') as { profile?: string; option?: string };
+      expect(app.profile).toBe(
+        'lineage=B&age=45&phase=newly-diagnosed&cd20Percent=30&mrd=0.001&cnsDisease=true',
+      );
+      expect(app.option).toBe(r.kind === 'option' ? r.subject : undefined);
+      expect(link?.appContext).not.toContain('p-1');
+    }
+    expect(violations({ cards: smart.map((r) => r.card) }, 'response')).toEqual([]);
+  });
+
   it('offers override reasons with a display, from the HL7 non-adherence reason code system', () => {
     for (const c of cards) {
       expect(c.overrideReasons?.length).toBeGreaterThan(0);
@@ -113,21 +152,34 @@ describe('decisionCards', () => {
     }
   });
 
-  it('says what is missing and which option waits on it, never treating unknown Ph as negative', () => {
-    const data = rendered.find((r) => r.kind === 'data')?.card;
+  it('says in the summary what is missing by its label and test, never treating unknown Ph as negative', () => {
     expect(decision.pending.map((o) => o.id)).toContain('test.fixture-pending');
-    expect(data?.summary).toMatch(/Unknown facts would change the options: .*ph/);
-    expect(data?.detail).toContain('TEST FIXTURE option that needs Ph status');
-    const warning = decision.options.find((o) => o.id === 'test.fixture-supported')?.warnings[0];
-    expect(warning?.applies).toBe('unknown');
-    expect(rendered.find((r) => r.subject === 'test.fixture-supported')?.card.detail).toContain('may apply');
+    expect(decision.missing.map((m) => m.field)).toContain('ph');
+    expect(summary?.summary).toMatch(/key unknown: /);
+    expect(summary?.detail).toContain('Philadelphia chromosome (BCR::ABL1) status');
+    expect(summary?.detail).toContain('Missing data is unknown, never assumed negative.');
   });
 
-  it('answers no cards for a profile no option, alert or missing fact concerns', () => {
+  it('suggests ordering the settling test for each missing fact that has a confirmed code (a draft ServiceRequest)', () => {
+    const s = summary?.suggestions ?? [];
+    expect(summary?.selectionBehavior).toBe('any');
+    const ph = s.find((x) => x.label.includes('Philadelphia'));
+    expect(ph?.uuid).toBeDefined();
+    const resource = ph?.actions?.[0]?.resource as Record<string, unknown> | undefined;
+    expect(ph?.actions?.[0]?.type).toBe('create');
+    expect(resource?.resourceType).toBe('ServiceRequest');
+    expect(resource?.subject).toEqual({ reference: 'Patient/p-1' });
+    const coding = (resource?.code as { coding?: { system: string; code: string }[] } | undefined)
+      ?.coding?.[0];
+    const known = ckb.kb.terminology.some((t) => t.system === coding?.system && t.code === coding?.code);
+    expect(known).toBe(true);
+    expect(new Set(s.map((x) => x.uuid)).size).toBe(s.length);
+  });
+
+  it('is never silent: a profile no option concerns still gets the summary card', () => {
     const t = evaluate(profile({ lineage: 'T', age: 60 }), ckb);
-    const out = decisionCards(t, ckb.kb, ctx).filter(
-      (r) => r.subject.startsWith('test.') || r.subject.startsWith('alert:test.'),
-    );
-    expect(out).toEqual([]);
+    const out = decisionCards(t, ckb.kb, ctx);
+    expect(out[0]?.kind).toBe('summary');
+    expect(out.filter((r) => r.subject.startsWith('test.'))).toEqual([]);
   });
 });

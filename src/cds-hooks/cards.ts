@@ -1,17 +1,23 @@
 /**
- * Decision → CDS Hooks cards. One card per applicable option (its own uuid, so feedback and the audit speak of one
- * option), one card per patient-level alert, and one card for what is missing (unknown facts, options pending on
- * them, boundaries and data conflicts). Cards are ordered as the decision orders options: strongest first.
+ * Decision → CDS Hooks cards a busy clinician reads (patient-view): one summary card (the options the review
+ * supports, the outside-evidence sentence, alerts and data notes, the key missing test, with a suggestion per
+ * settling test), then at most one card per recommended or supported option (its own uuid, so feedback and the audit
+ * speak of one option), at most `MAX_OPTION_CARDS`. Everything else is in the app behind the link. Not-recommended
+ * options appear only when their agent is being ordered (order-select, order-sign).
  * @module
  */
 import type { Decision, Option, PatientWarning } from '../engine/index.js';
 import type { Kb } from '../kb/index.js';
 import type { Card, Indicator, Link } from './card.js';
-import { dataDetail, footer, optionDetail } from './card-detail.js';
-import { STRENGTH_INDICATOR, STRENGTH_WORDS } from './indicator.js';
+import { footer } from './card-detail.js';
+import { capDetail } from './detail-cap.js';
+import { STRENGTH_INDICATOR, STRENGTH_MEANING, STRENGTH_WORDS } from './indicator.js';
 import { md, refsText } from './markdown.js';
 import { OVERRIDE_REASONS } from './override-reasons.js';
 import { aboutUrl, patientViewUrl, studyUrl, trialUrl } from './patient-link.js';
+import { factLabel, plain } from './plain.js';
+import { smartLink } from './smart-link.js';
+import { testSuggestions } from './suggestions.js';
 import { fitSummary } from './summary.js';
 
 /** What card rendering needs besides the decision. */
@@ -20,12 +26,22 @@ export interface CardContext {
   readonly baseUrl: string;
   /** A fresh card uuid. */
   readonly newId: () => string;
+  /** The patient of the call (`context.patientId`): the subject of suggested orders. */
+  readonly patientId?: string | undefined;
+  /** The SMART launch URL of the Frontline app, when EHR launch is configured: cards then carry a `smart` link. */
+  readonly smartLaunchUrl?: string | undefined;
 }
+
+/** At most this many option cards in patient-view; the rest are in the app. */
+export const MAX_OPTION_CARDS = 3;
+
+/** Strengths that earn their own card in patient-view. */
+const CARD_STRENGTHS: ReadonlySet<Option['strength']> = new Set(['recommended', 'supported']);
 
 /** A card and what it is about: the option id (or `alert:<code>`, or `data`) the audit records. */
 export interface RenderedCard {
   readonly card: Card;
-  readonly kind: 'option' | 'alert' | 'data';
+  readonly kind: 'option' | 'alert' | 'data' | 'summary';
   readonly subject: string;
 }
 
@@ -78,6 +94,24 @@ function patientLink(decision: Decision, ctx: CardContext): string {
   return url;
 }
 
+/** The way into the full view: the SMART launch (when configured) and the plain patient view link. */
+export function appLinks(decision: Decision, ctx: CardContext, optionId?: string): Link[] {
+  const smart = ctx.smartLaunchUrl === undefined ? [] : [smartLink(ctx.smartLaunchUrl, decision, optionId)];
+  return [
+    ...smart,
+    {
+      label: 'Open in Frontline (all options for this patient)',
+      url: patientLink(decision, ctx),
+      type: 'absolute',
+    },
+  ];
+}
+
+/** The app page with every option of this decision (for "more in Frontline"). */
+export function moreUrl(decision: Decision, ctx: CardContext): string {
+  return patientLink(decision, ctx);
+}
+
 function optionLinks(o: Option, decision: Decision, kb: Kb, ctx: CardContext): Link[] {
   const known = kbParts(kb).studyIds;
   const studies = new Map<string, string>();
@@ -87,11 +121,7 @@ function optionLinks(o: Option, decision: Decision, kb: Kb, ctx: CardContext): L
     }
   }
   return [
-    {
-      label: 'Open in Frontline (all options for this patient)',
-      url: patientLink(decision, ctx),
-      type: 'absolute',
-    },
+    ...appLinks(decision, ctx, o.id),
     ...[...studies].map(
       ([id, name]): Link => ({ label: `Study: ${name}`, url: studyUrl(ctx.baseUrl, id), type: 'absolute' }),
     ),
@@ -101,10 +131,48 @@ function optionLinks(o: Option, decision: Decision, kb: Kb, ctx: CardContext): L
   ];
 }
 
+/** An option's detail, in clinician words, most important first, capped (the app has the rest). */
+function optionBody(o: Option): string[] {
+  const outside =
+    o.phase === 'relapsed-refractory' ? ' (relapsed/refractory evidence, outside frontline)' : '';
+  const applying = o.warnings.filter((w) => w.applies === true);
+  const statement = o.statements[0];
+  const evidence = o.evidence[0];
+  return [
+    `**${STRENGTH_WORDS[o.strength]}** — ${STRENGTH_MEANING[o.strength]}${outside}.`,
+    '',
+    md(plain(o.rationale)),
+    ...(applying.length === 0
+      ? []
+      : [
+          '',
+          '**Risks**',
+          '',
+          ...applying.map(
+            (w) => `- ⚠ ${md(plain(w.text))}${w.refs.length > 0 ? ` (${refsText(w.refs)})` : ''}`,
+          ),
+        ]),
+    ...(o.keyNumbers.length === 0
+      ? []
+      : ['', '**Key numbers**', '', ...o.keyNumbers.slice(0, 3).map((k) => `- ${md(plain(k.text))}`)]),
+    ...(statement === undefined
+      ? evidence === undefined
+        ? []
+        : [
+            '',
+            `> “${md(plain(evidence.quote))}” — ${md(evidence.studyName)}${evidence.refs.length > 0 ? `, ${refsText(evidence.refs)}` : ''}`,
+          ]
+      : [
+          '',
+          `> “${md(plain(statement.quote))}” — the authors${statement.refs.length > 0 ? `, ${refsText(statement.refs)}` : ''}`,
+        ]),
+  ];
+}
+
 /**
  * The card for one option.
- * @param indicator - overrides the strength's indicator (order-select raises not-recommended to critical)
- * @param prefix - words put before the summary (order-select names the drafted agent)
+ * @param indicator - overrides the strength's indicator (order hooks raise not-recommended)
+ * @param prefix - words put before the summary (order hooks name the drafted agent)
  */
 export function optionCard(
   o: Option,
@@ -120,8 +188,8 @@ export function optionCard(
     subject: o.id,
     card: {
       uuid: ctx.newId(),
-      summary: fitSummary(`${prefix}${STRENGTH_WORDS[o.strength]}: ${o.title}`),
-      detail: optionDetail(o, decision, sourceName(kb)),
+      summary: fitSummary(`${prefix}${STRENGTH_WORDS[o.strength]}: ${plain(o.title)}`),
+      detail: capDetail(optionBody(o), footer(decision, sourceName(kb)), moreUrl(decision, ctx)),
       indicator,
       source: sourceOf(kb, refs, ctx),
       overrideReasons: [...OVERRIDE_REASONS],
@@ -130,74 +198,153 @@ export function optionCard(
   };
 }
 
-function alertCard(w: PatientWarning, decision: Decision, kb: Kb, ctx: CardContext): RenderedCard {
-  const detail = [
-    `⚠ ${md(w.text)}${w.refs.length > 0 ? ` (${refsText(w.refs)})` : ''}`,
-    ...(w.quote === undefined ? [] : ['', `> “${md(w.quote)}”`, `> — ${sourceName(kb)}`]),
-    ...footer(decision, sourceName(kb)),
-  ].join('\n');
+/** The decision-level sentences saying where the review's evidence stops (the lead's `outsideEvidence`, optional). */
+function outsideEvidence(decision: Decision): { readonly text: string; readonly refs: readonly number[] }[] {
+  const d = decision as Decision & {
+    readonly outsideEvidence?: readonly { text: string; refs: readonly number[] }[];
+  };
+  return [...(d.outsideEvidence ?? [])];
+}
+
+/** What the record held for a missing fact, when the FHIR mapping said (`In the record: …`). */
+function inRecord(m: Decision['missing'][number]): string {
+  const at = m.text.indexOf('In the record: ');
+  return at === -1 ? '' : ` (${md(plain(m.text.slice(at).replace(/\.$/, '')))})`;
+}
+
+/** The unknown fact that matters most: lineage first, then the one most options depend on. */
+export function keyMissing(decision: Decision): Decision['missing'][number] | undefined {
+  const lineage = decision.missing.find((m) => m.field === 'lineage');
+  if (lineage !== undefined) {
+    return lineage;
+  }
+  return [...decision.missing].sort((a, b) => b.affects.length - a.affects.length)[0];
+}
+
+function summaryText(decision: Decision, kb: Kb, carded: number): string {
+  const key = keyMissing(decision);
+  const missing = key === undefined ? '' : `; key unknown: ${factLabel(kb, key.field)}`;
+  const supported = decision.options.filter((o) => CARD_STRENGTHS.has(o.strength)).length;
+  const others = decision.options.filter(
+    (o) => !CARD_STRENGTHS.has(o.strength) && o.strength !== 'not-recommended',
+  ).length;
+  if (supported > 0) {
+    const more = supported > carded ? ` (${carded} shown)` : '';
+    return `Frontline: ${supported} immunotherapy option${supported === 1 ? '' : 's'} the review supports${more}${missing}`;
+  }
+  if (others > 0) {
+    return `Frontline: no option the review recommends yet, ${others} to consider in the app${missing}`;
+  }
+  if (key !== undefined) {
+    return `Frontline cannot state the review's options yet: ${factLabel(kb, key.field)} is unknown`;
+  }
+  return 'Frontline: no frontline immunotherapy option of the review applies on the facts given';
+}
+
+function summaryBody(decision: Decision, kb: Kb, shown: readonly Option[]): string[] {
+  const top = decision.options.filter((o) => o.strength !== 'not-recommended');
+  const rest = top.length - shown.length;
+  const alerts = decision.warnings.filter((w) => w.kind === 'alert');
+  const notes = decision.warnings.filter((w) => w.kind !== 'alert');
+  const missing = decision.missing.slice(0, 5);
+  const section = (title: string, lines: readonly string[]): string[] =>
+    lines.length === 0 ? [] : ['', `**${title}**`, '', ...lines];
+  return [
+    'Missing data is unknown, never assumed negative.',
+    ...section(
+      'Options (strongest first)',
+      top.slice(0, 5).map((o) => `- ${STRENGTH_WORDS[o.strength]}: ${md(plain(o.title))}`),
+    ),
+    ...(rest > 0 && top.length > 5 ? [`- and ${top.length - 5} more in Frontline`] : []),
+    ...section(
+      'Outside the review’s evidence',
+      outsideEvidence(decision).map(
+        (e) => `- ${md(plain(e.text))}${e.refs.length > 0 ? ` (${refsText(e.refs)})` : ''}`,
+      ),
+    ),
+    ...section(
+      'Patient alerts',
+      alerts.map((w) => `- ⚠ ${md(plain(w.text))}${w.refs.length > 0 ? ` (${refsText(w.refs)})` : ''}`),
+    ),
+    ...section(
+      'Data notes',
+      notes.map((w) => `- ${md(plain(w.text))}${w.refs.length > 0 ? ` (${refsText(w.refs)})` : ''}`),
+    ),
+    ...section('Missing facts that would change the options, and the test that settles each', [
+      ...missing.map((m) => `- **${md(factLabel(kb, m.field))}** — ${md(plain(m.test))}${inRecord(m)}`),
+      ...(decision.missing.length > missing.length
+        ? [`- and ${decision.missing.length - missing.length} more in Frontline`]
+        : []),
+    ]),
+  ];
+}
+
+/** The one summary card of a patient-view call. */
+export function summaryCard(
+  decision: Decision,
+  kb: Kb,
+  ctx: CardContext,
+  shown: readonly Option[],
+): RenderedCard {
+  const suggestions =
+    ctx.patientId === undefined ? [] : testSuggestions(decision.missing, kb, ctx.patientId, ctx.newId);
+  const refs = [
+    ...decision.warnings.flatMap((w) => w.refs),
+    ...outsideEvidence(decision).flatMap((e) => e.refs),
+  ];
+  return {
+    kind: 'summary',
+    subject: 'summary',
+    card: {
+      uuid: ctx.newId(),
+      summary: fitSummary(summaryText(decision, kb, shown.length)),
+      detail: capDetail(
+        summaryBody(decision, kb, shown),
+        footer(decision, sourceName(kb)),
+        moreUrl(decision, ctx),
+      ),
+      indicator: 'info',
+      source: sourceOf(kb, refs, ctx),
+      ...(suggestions.length === 0
+        ? {}
+        : { suggestions: suggestions.map((s) => s.suggestion), selectionBehavior: 'any' as const }),
+      overrideReasons: [...OVERRIDE_REASONS],
+      links: appLinks(decision, ctx),
+    },
+  };
+}
+
+/** Alerts and data notes, for the order hooks (patient-view puts them in the summary card). */
+export function alertCard(w: PatientWarning, decision: Decision, kb: Kb, ctx: CardContext): RenderedCard {
+  const body = [
+    `⚠ ${md(plain(w.text))}${w.refs.length > 0 ? ` (${refsText(w.refs)})` : ''}`,
+    ...(w.quote === undefined ? [] : ['', `> “${md(plain(w.quote))}”`, `> — ${sourceName(kb)}`]),
+  ];
   return {
     kind: 'alert',
     subject: `alert:${w.code}`,
     card: {
       uuid: ctx.newId(),
-      summary: fitSummary(`Warning: ${w.text}`),
-      detail,
+      summary: fitSummary(`Warning: ${plain(w.text)}`),
+      detail: capDetail(body, footer(decision, sourceName(kb)), moreUrl(decision, ctx)),
       indicator: 'warning',
       source: sourceOf(kb, w.refs, ctx),
       overrideReasons: [...OVERRIDE_REASONS],
-      links: [{ label: 'Open in Frontline', url: patientLink(decision, ctx), type: 'absolute' }],
-    },
-  };
-}
-
-function dataSummary(decision: Decision): string {
-  if (decision.missing.length === 0) {
-    return 'Check the boundaries and data notes before relying on these options';
-  }
-  const fields = decision.missing.map((m) => m.field).join(', ');
-  return `Unknown facts would change the options: ${fields}`;
-}
-
-function dataCard(decision: Decision, kb: Kb, ctx: CardContext): RenderedCard | undefined {
-  const notes = decision.warnings.filter((w) => w.kind !== 'alert');
-  if (decision.missing.length === 0 && decision.pending.length === 0 && notes.length === 0) {
-    return undefined;
-  }
-  // A boundary (the review's thresholds leave a gap) or a data conflict needs reading before acting: warning.
-  const indicator: Indicator = notes.length > 0 ? 'warning' : 'info';
-  return {
-    kind: 'data',
-    subject: 'data',
-    card: {
-      uuid: ctx.newId(),
-      summary: fitSummary(dataSummary(decision)),
-      detail: dataDetail(decision, sourceName(kb)),
-      indicator,
-      source: sourceOf(
-        kb,
-        notes.flatMap((w) => w.refs),
-        ctx,
-      ),
-      overrideReasons: [...OVERRIDE_REASONS],
-      links: [{ label: 'Open in Frontline', url: patientLink(decision, ctx), type: 'absolute' }],
+      links: appLinks(decision, ctx),
     },
   };
 }
 
 /**
- * All cards for a decision (patient-view).
+ * The patient-view cards of a decision: the summary card, then one card per recommended or supported option (at
+ * most `MAX_OPTION_CARDS`, strongest first).
  * @param decision - the engine's decision
- * @param kb - the knowledge base it came from (source name, study pages)
- * @param ctx - base URL and uuid source
+ * @param kb - the knowledge base it came from (source name, study pages, fact labels, test codes)
+ * @param ctx - base URL, uuid source, patient id
  * @example
  *   const cards = decisionCards(evaluate(profile, ckb), ckb.kb, { baseUrl: 'https://frontline.example', newId: randomUUID });
  */
 export function decisionCards(decision: Decision, kb: Kb, ctx: CardContext): RenderedCard[] {
-  const data = dataCard(decision, kb, ctx);
-  return [
-    ...decision.options.map((o) => optionCard(o, decision, kb, ctx)),
-    ...decision.warnings.filter((w) => w.kind === 'alert').map((w) => alertCard(w, decision, kb, ctx)),
-    ...(data === undefined ? [] : [data]),
-  ];
+  const shown = decision.options.filter((o) => CARD_STRENGTHS.has(o.strength)).slice(0, MAX_OPTION_CARDS);
+  return [summaryCard(decision, kb, ctx, shown), ...shown.map((o) => optionCard(o, decision, kb, ctx))];
 }

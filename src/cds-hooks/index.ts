@@ -4,6 +4,7 @@
  * @module
  */
 
+export { agentNames, agentsInOrder } from './agent-match.js';
 export { type CallDeps, type CallOutcome, type CallResult, callService } from './call.js';
 export {
   Action,
@@ -17,7 +18,14 @@ export {
   SUMMARY_MAX,
   Suggestion,
 } from './card.js';
-export { type CardContext, decisionCards, optionCard, type RenderedCard, sourceName } from './cards.js';
+export {
+  type CardContext,
+  decisionCards,
+  MAX_OPTION_CARDS,
+  optionCard,
+  type RenderedCard,
+  sourceName,
+} from './cards.js';
 export { AbsoluteUrl, Coding, Extension, FhirId, FhirResource, RelativeReference } from './coding.js';
 export {
   DraftOrders,
@@ -25,6 +33,7 @@ export {
   OrderSignContext,
   PatientViewContext,
 } from './context.js';
+export { capDetail, DETAIL_MAX } from './detail-cap.js';
 export { CdsService, DiscoveryResponse } from './discovery.js';
 export { FeedbackEntry, FeedbackRequest, OverrideReasonFeedback } from './feedback.js';
 export { fieldErrors } from './field-errors.js';
@@ -35,10 +44,11 @@ export {
   MAX_PAGES,
   type OpenFhir,
 } from './gather.js';
-export { orderIndicator, STRENGTH_INDICATOR, STRENGTH_MEANING, STRENGTH_WORDS } from './indicator.js';
-export { selectedAgents } from './order-select.js';
+export { STRENGTH_INDICATOR, STRENGTH_MEANING, STRENGTH_WORDS } from './indicator.js';
+export { agentCard, draftedAgents, missingTarget, type OrderHook, orderCards } from './order-cards.js';
 export { OVERRIDE_REASONS, OVERRIDE_SYSTEM } from './override-reasons.js';
 export { patientViewUrl, profileQuery, studyUrl } from './patient-link.js';
+export { hasLatex, plain } from './plain.js';
 export { collectionBundle, type PrefetchSlot, readSlot, resolveTemplate } from './prefetch.js';
 export type { RecommendFn, RecommendOutcome } from './recommend-port.js';
 export {

@@ -9,8 +9,8 @@ import type { Indicator } from './card.js';
 /**
  * `caution` and `not-recommended` are things the clinician should stop and read: `warning`. Everything the review
  * supports is `info`. Nothing in patient-view is `critical`: no option here is an emergency, and an alert that
- * cries wolf is ignored. `critical` is kept for a drafted order of an agent the review does not recommend for
- * this patient (see `orderIndicator`).
+ * cries wolf is ignored. `critical` is kept for order-sign, for an agent the review does not recommend for this
+ * patient or whose target the blasts lack (see `order-cards.ts`).
  */
 export const STRENGTH_INDICATOR: Readonly<Record<Strength, Indicator>> = {
   recommended: 'info',
@@ -20,11 +20,6 @@ export const STRENGTH_INDICATOR: Readonly<Record<Strength, Indicator>> = {
   caution: 'warning',
   'not-recommended': 'warning',
 };
-
-/** In order-select: the clinician is about to order the agent, so `not-recommended` is raised to `critical`. */
-export function orderIndicator(strength: Strength): Indicator {
-  return strength === 'not-recommended' ? 'critical' : STRENGTH_INDICATOR[strength];
-}
 
 /** A clinician's words for a strength, used at the start of a card summary. */
 export const STRENGTH_WORDS: Readonly<Record<Strength, string>> = {

@@ -27,7 +27,7 @@ export const REQUIRED_PREFETCH: readonly PrefetchKey[] = ['patient', 'conditions
 /** A Frontline CDS Service. */
 export interface ServiceDefinition extends CdsService {
   readonly id: string;
-  readonly hook: 'patient-view' | 'order-select';
+  readonly hook: 'patient-view' | 'order-select' | 'order-sign';
   readonly title: string;
   readonly description: string;
   readonly prefetch: Readonly<Record<PrefetchKey, string>>;
@@ -48,7 +48,14 @@ export const SERVICES: readonly ServiceDefinition[] = [
     id: 'frontline-all-order-select',
     hook: 'order-select',
     title: 'Frontline: check a drafted ALL immunotherapy order against the review',
-    description: `When an immunotherapy agent named in Dias & Litzow's review is selected in a draft order, shows what the review says of that agent for this patient. ${NOTICE}`,
+    description: `When an immunotherapy agent named in Dias & Litzow's review (by name, brand, abbreviation or RxNorm code) is selected in a draft order, shows what the review says of that agent for this patient. ${NOTICE}`,
+    prefetch: PREFETCH,
+  },
+  {
+    id: 'frontline-all-order-sign',
+    hook: 'order-sign',
+    title: 'Frontline: check ALL immunotherapy orders against the review before signing',
+    description: `Before draft orders are signed, checks each immunotherapy agent named in Dias & Litzow's review against the review for this patient: critical when the review does not recommend it or the blasts lack its target. ${NOTICE}`,
     prefetch: PREFETCH,
   },
 ];

@@ -34,6 +34,30 @@ describe('lineage', () => {
     expect(r.sources.lineage).toEqual(['Condition/c']);
   });
 
+  it('infers B lineage from a Ph-positive ALL code that states no lineage, and says so', () => {
+    const r = map(condition('ph', [concept(SCT, '425688002')]));
+    expect(r.input.lineage).toBe('B');
+    expect(r.input.ph).toBe('positive');
+    expect(r.sources.lineage).toEqual(['Condition/ph']);
+    expect(r.missing.some((m) => m.field === 'lineage')).toBe(false);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ code: 'fhir.inferred', resources: ['Condition/ph'] }),
+    ]);
+    expect(r.warnings[0]?.text).toContain('inferred');
+  });
+
+  it('keeps a coded lineage over the Ph-positive inference', () => {
+    const r = map(condition('c', [concept(SCT, '425688002'), concept(SCT, '277575008')]));
+    expect(r.input.lineage).toBe('T');
+    expect(r.warnings.some((w) => w.code === 'fhir.inferred')).toBe(false);
+  });
+
+  it('does not infer lineage from ICD-10-CM C91.00 alone', () => {
+    const r = map(condition('c', [concept(ICD10, 'C91.00')]));
+    expect(r.input.lineage).toBeUndefined();
+    expect(r.missing.find((m) => m.field === 'lineage')?.text).toContain('C91.00');
+  });
+
   it('warns when lineage codes disagree, and leaves lineage unknown', () => {
     const r = map(condition('c', [concept(SCT, '277571004')], morphology('9837/3')));
     expect(r.input.lineage).toBeUndefined();

@@ -17,6 +17,28 @@ function codesOf(c: AllCondition): string {
 }
 
 /**
+ * A Condition code that names Ph-positive ALL without a lineage (SNOMED CT 425688002) implies B lineage: the review
+ * discusses Ph-positive disease only as B-ALL (11 times "Ph-positive B-ALL", never Ph-positive T-ALL). The value is
+ * recorded as inferred, with its reason, as a `fhir.inferred` warning naming the Condition, so every surface shows it.
+ * @returns true when lineage was inferred
+ */
+function inferLineageFromPh(conditions: readonly AllCondition[], acc: Accumulator): boolean {
+  const refs = conditions
+    .filter((c) => facts(c, 'ph').some((m) => m.value === 'positive'))
+    .map((c) => c.at.ref);
+  if (refs.length === 0) {
+    return false;
+  }
+  acc.set('lineage', 'B', refs);
+  acc.warnings.push({
+    code: 'fhir.inferred',
+    text: `Lineage B is inferred, not coded: ${refs.join(', ')} names Ph-positive ALL without a lineage, and the review discusses Ph-positive disease only as B-ALL; confirm by flow-cytometry immunophenotyping`,
+    resources: [...new Set(refs)],
+  });
+  return true;
+}
+
+/**
  * Lineage: any specific code (B-ALL, T-ALL, ...) on any ALL Condition; the generic codes (SNOMED CT 91857003,
  * ICD-10-CM C91.0x) state none, so a specific code next to them wins. Specific codes that disagree: a conflict.
  */
@@ -35,6 +57,9 @@ export function mapLineage(conditions: readonly AllCondition[], acc: Accumulator
       `ALL diagnosis codes disagree on lineage: ${describeCandidates(picked.candidates, String)}`,
       picked.candidates.map((c) => c.ref),
     );
+    return;
+  }
+  if (inferLineageFromPh(conditions, acc)) {
     return;
   }
   const first = conditions[0];

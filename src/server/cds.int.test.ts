@@ -19,13 +19,14 @@ afterAll(() => t.cleanup());
 const bundle = fhirExample('fhir/a-adult-ph-negative-b-all-cd20-35pct.json');
 
 describe('GET /cds-services', () => {
-  it('lists patient-view and order-select services with R4 prefetch templates', async () => {
+  it('lists patient-view, order-select and order-sign services with R4 prefetch templates', async () => {
     const res = await t.app.request('/cds-services');
     expect(res.status).toBe(200);
     const doc = DiscoveryResponse.parse(await res.json());
     expect(doc.services.map((s) => [s.id, s.hook])).toEqual([
       ['frontline-all', 'patient-view'],
       ['frontline-all-order-select', 'order-select'],
+      ['frontline-all-order-sign', 'order-sign'],
     ]);
     expect(doc.services[0]?.prefetch).toEqual({
       patient: 'Patient/{{context.patientId}}',

@@ -186,7 +186,7 @@ function cdsPaths(): Json {
     },
     '/cds-services/{id}': {
       post: {
-        summary: 'Call a CDS Service (patient-view or order-select)',
+        summary: 'Call a CDS Service (patient-view, order-select or order-sign)',
         security,
         parameters: [serviceId],
         requestBody: {

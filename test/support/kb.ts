@@ -35,7 +35,7 @@ function fixtureRules(kb: Kb): Rule[] {
   const untargeted = new Set(kb.agents.filter((a) => a.target === undefined).map((a) => a.id));
   const agent =
     s.agents.find((a) => a !== 'chemotherapy' && untargeted.has(a)) ??
-    kb.agents.find((a) => a.target === undefined && a.class === 'monoclonal-antibody')?.id ??
+    kb.agents.find((a) => a.id === 'obinutuzumab')?.id ??
     'chemotherapy';
   const evidence = [{ study: s.id, refs: s.summary.refs, quote: s.summary.quote }];
   const keyNumbers = [{ study: s.id, outcomes: s.outcomes.slice(0, 2).map((o) => o.id) }];

@@ -42,6 +42,24 @@ export const Approval = z
   .strict();
 export type Approval = z.infer<typeof Approval>;
 
+/**
+ * A name an order may use for the agent that the source does not print (a brand, a biosimilar, a common
+ * abbreviation) or prints wrongly (the review's spelling, kept so that it is still recognised), with where it was
+ * confirmed. Used to recognise the agent in draft orders.
+ */
+export const AgentName = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(['brand', 'biosimilar', 'abbreviation', 'review-spelling']),
+    confirmedIn: z
+      .string()
+      .min(1)
+      .describe('where the name was confirmed (a terminology source, or the review)'),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+export type AgentName = z.infer<typeof AgentName>;
+
 export const Agent = z
   .object({
     id: Id.describe('lower-case generic name (INN), or a descriptive id for unnamed products'),
@@ -51,6 +69,12 @@ export const Agent = z
       .default([])
       .describe('abbreviations used in the source, e.g. InO, tisa-cel'),
     brand: z.string().min(1).optional(),
+    names: z
+      .array(AgentName)
+      .default([])
+      .describe(
+        'other names orders use (brands, biosimilars, abbreviations), each with where it was confirmed',
+      ),
     maker: z.string().min(1).optional(),
     targets: z.array(z.string().min(1)).default([]).describe('e.g. CD19, CD3, CD22, CD20, BCR::ABL1'),
     target: AgentTarget.optional().describe(

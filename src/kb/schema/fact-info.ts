@@ -26,6 +26,17 @@ export const FactInfo = z
       .describe(
         'why no rule reads this fact, shown when it is given (e.g. the review gives it no role in choosing)',
       ),
+    order: z
+      .object({
+        system: z.string().min(1),
+        code: z.string().min(1),
+        display: z.string().min(1),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'the code (LOINC or SNOMED CT, listed in kb/terminology/) of the test to order when the fact is unknown; absent when no code is confirmed',
+      ),
   })
   .strict();
 export type FactInfo = z.infer<typeof FactInfo>;

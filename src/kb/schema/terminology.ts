@@ -146,6 +146,22 @@ export const MedicationMapping = z
   })
   .strict();
 
+/**
+ * A drug code (RxNorm ingredient or brand-name concept) that names an agent of the knowledge base in an order
+ * (order-select, order-sign). Read by src/cds-hooks, not by the profile mapping.
+ */
+export const DrugMapping = z
+  .object({
+    kind: z.literal('drug'),
+    ...coding,
+    fact: z.literal('agent'),
+    value: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an agent id of kb/agents'),
+    tty: z
+      .enum(['IN', 'PIN', 'MIN', 'BN'])
+      .describe('RxNorm term type: ingredient, precise ingredient, multiple ingredients, brand name'),
+  })
+  .strict();
+
 /** A unit (UCUM) accepted for a fact: reported value × `factor` = value in the profile's `unit`. */
 export const UnitMapping = z
   .object({
@@ -169,6 +185,7 @@ export const CodeMapping = z.discriminatedUnion('kind', [
   RiskMapping,
   GeneMapping,
   MedicationMapping,
+  DrugMapping,
   UnitMapping,
 ]);
 export type CodeMapping = z.infer<typeof CodeMapping>;

@@ -8,6 +8,7 @@ const k = kb({
       id: 'blinatumomab',
       name: 'blinatumomab',
       aliases: [],
+      names: [],
       targets: ['CD19', 'CD3'],
       class: 'bispecific-t-cell-engager',
       description: 'd',
