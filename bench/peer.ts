@@ -26,7 +26,7 @@
  * @module
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { Comparison, Criterion, Kb } from '../src/kb/index.js';
+import { type Comparison, type Criterion, type Kb, ruleCriteria } from '../src/kb/index.js';
 
 type PeerCondition = TopLevelCondition | Record<string, unknown>;
 
@@ -73,7 +73,8 @@ export function translateCriterion(c: Criterion): PeerCondition {
 /** The recommendations of a knowledge base as json-rules-engine rules (the rule id is the event type). */
 export function translateRules(kb: Kb): RuleProperties[] {
   return kb.recommendations.map((rule) => {
-    const condition = translateCriterion(rule.when);
+    // The same criteria the engine evaluates: the rule's own and its agents' target conditions.
+    const condition = translateCriterion(ruleCriteria(rule, kb.agents));
     const top =
       'all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] };
     return { name: rule.id, conditions: top as TopLevelCondition, event: { type: rule.id } };
@@ -89,6 +90,8 @@ export function peerEngine(kb: Kb): Engine {
 
 /** The rule ids whose conditions the peer finds true for one profile. */
 export async function peerApplies(engine: Engine, facts: Record<string, unknown>): Promise<Set<string>> {
-  const { results } = await engine.run(facts);
+  // Ages are compared in completed years, as the engine compares them.
+  const age = facts.age;
+  const { results } = await engine.run(typeof age === 'number' ? { ...facts, age: Math.floor(age) } : facts);
   return new Set(results.map((r) => String(r.name)));
 }

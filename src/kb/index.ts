@@ -17,6 +17,7 @@ export {
 export { filesHash, KB_BUNDLE, loadInstalledKb, writeKbBundle } from './installed.js';
 export { type KbFile, type LoadResult, type Origin, parseKb, readKbFiles } from './load.js';
 export { KB_DIR, locateSourceText, PROJECT_ROOT } from './paths.js';
+export { agesStated, alertCriteria, populationCriteria, ruleCriteria, targetCriteria } from './population.js';
 export * from './schema/index.js';
 export { contentHash } from './version.js';
 
