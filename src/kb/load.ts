@@ -17,9 +17,11 @@ import {
   FactorsFile,
   FactsFile,
   type Kb,
+  ReferencesFile,
   type Rule,
   RulesFile,
   Source,
+  type SourceReference,
   type Statement,
   StatementsFile,
   Study,
@@ -66,6 +68,7 @@ type Parts = {
   facts: FactInfo[];
   boundaries: Boundary[];
   terminology: CodeMapping[];
+  references: SourceReference[];
 };
 
 /** Collects validated entities with their origins, reporting duplicate ids and schema problems. */
@@ -84,6 +87,7 @@ class Assembler {
     facts: [],
     boundaries: [],
     terminology: [],
+    references: [],
   };
 
   private remember(kind: string, id: string, origin: Origin): void {
@@ -189,13 +193,19 @@ class Assembler {
           p.terminology,
         );
         break;
+      case 'references': {
+        const r = this.validate(path, data, ReferencesFile);
+        const list = r?.references.map((x) => ({ ...x, source: r.source }));
+        this.add(path, 'references', 'references', list, (x) => `${x.source}:${x.n}`, p.references);
+        break;
+      }
       default:
         this.issues.push({
           code: 'kb.read',
           severity: 'error',
           file: path,
           message:
-            'unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules,terminology}/ or kb/facts.yaml',
+            'unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules,terminology,references}/ or kb/facts.yaml',
         });
     }
   }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Agent } from './agent.js';
 import { Boundary, FactInfo } from './fact-info.js';
+import { ReferencesFile, SourceReference } from './reference.js';
 import { Alert, Rule } from './rule.js';
 import { Source } from './source.js';
 import { Factor, Statement } from './statement.js';
@@ -36,6 +37,7 @@ export const Kb = z
     facts: z.array(FactInfo),
     boundaries: z.array(Boundary),
     terminology: z.array(CodeMapping).describe('code maps used to read FHIR data'),
+    references: z.array(SourceReference).describe("the sources' numbered reference lists"),
   })
   .strict();
 export type Kb = z.infer<typeof Kb>;
@@ -50,5 +52,6 @@ export const KB_FOLDERS = {
   factors: FactorsFile,
   rules: RulesFile,
   terminology: TerminologyFile,
+  references: ReferencesFile,
 } as const;
 export type KbFolder = keyof typeof KB_FOLDERS;
