@@ -120,6 +120,15 @@ function registerStudies(program: Command, io: Io, done: Done): void {
       const [{ trials }, { installedKb }] = await Promise.all([import('./commands/studies.js'), kbContext()]);
       done(trials(io, await installedKb(), opts));
     });
+  program
+    .command('ref')
+    .description("the review's reference entries behind a citation: frontline ref 42, ref 40-43, ref 40,41")
+    .argument('<numbers...>', 'reference numbers, ranges (40-43) or lists (40,41)')
+    .option('--json', 'print JSON')
+    .action(async (numbers: string[], opts: { json?: boolean }) => {
+      const [{ ref }, { installedKb }] = await Promise.all([import('./commands/ref.js'), kbContext()]);
+      done(ref(io, await installedKb(), numbers, opts));
+    });
 }
 
 function registerServe(program: Command, io: Io, done: Done): void {
