@@ -55,6 +55,7 @@ export function kb(k: Partial<Kb>): Kb {
     facts: [],
     boundaries: [],
     terminology: [],
+    references: [],
     ...k,
   };
 }

@@ -3,10 +3,18 @@
  * @module
  */
 import type { JSX } from 'preact';
+import type { SourceReference } from '../contract.js';
 import type { Summary } from './summary.js';
 
-export function PrintSummary(props: { readonly summary: Summary; readonly printedAt: string }): JSX.Element {
+export function PrintSummary(props: {
+  readonly summary: Summary;
+  readonly printedAt: string;
+  /** The review's reference list, once loaded: the page ends with the entries it cites. */
+  readonly references?: readonly SourceReference[] | undefined;
+}): JSX.Element {
   const s = props.summary;
+  const byNumber = new Map((props.references ?? []).map((r) => [r.n, r]));
+  const cited = s.refs.map((n) => byNumber.get(n)).filter((r): r is SourceReference => r !== undefined);
   return (
     <section class="print-summary" aria-label="Tumor-board summary (printed)">
       <h1>{s.title}</h1>
@@ -41,6 +49,18 @@ export function PrintSummary(props: { readonly summary: Summary; readonly printe
       <p class="notice">
         <strong>{s.notice}</strong>
       </p>
+      {cited.length > 0 ? (
+        <section class="print-references">
+          <h2>References cited</h2>
+          <ol>
+            {cited.map((r) => (
+              <li key={r.n} value={r.n} data-print-reference={r.n}>
+                {r.text.replace(/\*/g, '')}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </section>
   );
 }
