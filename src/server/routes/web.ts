@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { Env } from '../context.js';
+import { isAppRoute } from './app-routes.js';
 
 const NOT_APP = /^\/(api|cds-services)(\/|$)/;
 
@@ -34,7 +35,7 @@ export function registerWeb(app: Hono<Env>, webDir: string | undefined): boolean
       return next();
     }
     c.set('route', '/* (app)');
-    return c.html(await readFile(index, 'utf8'));
+    return c.html(await readFile(index, 'utf8'), isAppRoute(c.req.path) ? 200 : 404);
   });
   return true;
 }
