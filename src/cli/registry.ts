@@ -32,7 +32,10 @@ function registerScreen(program: Command, io: Io, done: Done): void {
     .description('screen a cohort (NDJSON or CSV, one patient per line) for options and trial candidates')
     .argument('<cohort>', 'NDJSON or CSV file; - reads standard input (NDJSON unless --format csv)')
     .option('--out <file>', 'write per-patient results here (default: standard output)')
-    .option('--format <format>', 'input format: ndjson or csv (default: from the file extension)')
+    .option(
+      '--format <format>',
+      'input format: ndjson or csv (default: from the file extension, else the content)',
+    )
     .option('--out-format <format>', 'output format: ndjson or csv (default: from --out, else ndjson)')
     .option('--summary <file>', 'also write the per-trial summary as JSON')
     .addHelpText(
