@@ -5,6 +5,7 @@
  * @module
  */
 import type { Decision, Option } from '../engine/index.js';
+import { fieldLabel } from '../profile/labels.js';
 import { STRENGTH_MEANING } from './indicator.js';
 import { md, mdKb, refsText, traceList } from './markdown.js';
 
@@ -121,10 +122,10 @@ export function optionDetail(o: Option, decision: Decision, sourceName: string):
 export function dataDetail(decision: Decision, sourceName: string): string {
   const missing = decision.missing.map(
     (m) =>
-      `- **${mdKb(m.field)}** — ${md(m.text)}${m.affects.length > 0 ? ` (affects: ${md(m.affects.join(', '))})` : ''}`,
+      `- **${md(fieldLabel(m.field))}** — ${md(m.text)}${m.affects.length > 0 ? ` (affects: ${md(m.affects.join(', '))})` : ''}`,
   );
   const pending = decision.pending.map(
-    (o) => `- ${mdKb(o.title)} (${o.strength}) — needs: ${md(o.unknownFacts.join(', '))}`,
+    (o) => `- ${mdKb(o.title)} (${o.strength}) — needs: ${md(o.unknownFacts.map(fieldLabel).join(', '))}`,
   );
   const notes = decision.warnings
     .filter((w) => w.kind !== 'alert')

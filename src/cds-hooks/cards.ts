@@ -4,8 +4,10 @@
  * them, boundaries and data conflicts). Cards are ordered as the decision orders options: strongest first.
  * @module
  */
+
 import type { Decision, Option, PatientWarning } from '../engine/index.js';
 import type { Kb } from '../kb/index.js';
+import { fieldLabel } from '../profile/labels.js';
 import type { Card, Indicator, Link } from './card.js';
 import { dataDetail, footer, optionDetail } from './card-detail.js';
 import { STRENGTH_INDICATOR, STRENGTH_WORDS } from './indicator.js';
@@ -155,7 +157,7 @@ function dataSummary(decision: Decision): string {
   if (decision.missing.length === 0) {
     return 'Check the boundaries and data notes before relying on these options';
   }
-  const fields = decision.missing.map((m) => m.field).join(', ');
+  const fields = decision.missing.map((m) => fieldLabel(m.field)).join(', ');
   return `Unknown facts would change the options: ${fields}`;
 }
 

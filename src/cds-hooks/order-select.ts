@@ -3,8 +3,10 @@
  * that tell what the review says of each for this patient.
  * @module
  */
+
 import type { Decision, Option } from '../engine/index.js';
 import type { Agent, Kb } from '../kb/index.js';
+import { fieldLabel } from '../profile/labels.js';
 import { type CardContext, decisionCards, optionCard, type RenderedCard, sourceName } from './cards.js';
 import type { OrderSelectContext } from './context.js';
 import { orderIndicator } from './indicator.js';
@@ -79,7 +81,10 @@ function noOptionCard(agent: Agent, decision: Decision, kb: Kb, ctx: CardContext
           '',
           '**Would apply depending on unknown facts**',
           '',
-          ...pending.map((o) => `- ${md(o.title)} (${o.strength}) — needs: ${md(o.unknownFacts.join(', '))}`),
+          ...pending.map(
+            (o) =>
+              `- ${md(o.title)} (${o.strength}) — needs: ${md(o.unknownFacts.map(fieldLabel).join(', '))}`,
+          ),
         ]),
     '',
     '---',

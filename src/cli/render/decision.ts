@@ -5,6 +5,7 @@
  * @module
  */
 import { type Decision, fmt, type Option, STRENGTH_ORDER, type TraceNode } from '../../engine/index.js';
+import { fieldLabel } from '../../profile/labels.js';
 import { wrap } from '../text.js';
 
 const WIDTH = Math.min(process.stdout.columns ?? 100, 110);
@@ -112,7 +113,11 @@ function section(title: string, body: readonly string[]): string[] {
 
 function renderPending(d: Decision, explain: boolean): string[] {
   return d.pending.flatMap((o) => [
-    wrap(`○ ${o.title} (${o.strength}) — needs: ${o.unknownFacts.join(', ')}  [${o.id}]`, WIDTH, 2),
+    wrap(
+      `○ ${o.title} (${o.strength}) — needs: ${o.unknownFacts.map(fieldLabel).join(', ')}  [${o.id}]`,
+      WIDTH,
+      2,
+    ),
     ...(explain ? renderTrace(o.because, 3) : []),
   ]);
 }
@@ -144,7 +149,7 @@ export function renderDecision(d: Decision, explain: boolean): string {
   lines.push(
     ...section(
       'MISSING — facts that would change the options',
-      d.missing.map((m) => wrap(`? ${m.field}: ${m.text}`, WIDTH, 2)),
+      d.missing.map((m) => wrap(`? ${fieldLabel(m.field)}: ${m.text}`, WIDTH, 2)),
     ),
   );
   lines.push('', `${d.notice[0]?.toUpperCase()}${d.notice.slice(1)}.`);
