@@ -5,6 +5,8 @@ import { keyNumberOf, mostTelling } from './at-a-glance.js';
 describe('the answer at a glance', () => {
   it('shows the first figure of the first key number, or a dash', () => {
     const o = option({
+      id: 'a',
+      strength: 'recommended',
       keyNumbers: [
         {
           study: 's',
@@ -15,7 +17,7 @@ describe('the answer at a glance', () => {
       ],
     });
     expect(keyNumberOf(o)).toBe('S: 3-year OS 85% vs 68%');
-    expect(keyNumberOf(option({ keyNumbers: [] }))).toBe('—');
+    expect(keyNumberOf(option({ id: 'b', strength: 'consider', keyNumbers: [] }))).toBe('—');
   });
 
   it('names the missing fact that bears on the most options, first on ties', () => {

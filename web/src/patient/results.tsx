@@ -176,7 +176,11 @@ export function Results(props: ResultsProps): JSX.Element {
     return () => window.clearTimeout(id);
   }, []);
   return (
-    <div class={`results${props.stale ? ' stale' : ''}`} aria-busy={props.stale}>
+    <div
+      class={`results${props.stale ? ' stale' : ''}`}
+      aria-busy={props.stale}
+      data-kb-ready={props.agents === undefined ? undefined : ''}
+    >
       <header class="results-head">
         <p class="notice" data-notice>
           <strong>{sentence(d.notice)}</strong>

@@ -78,7 +78,7 @@ export function ReferenceDialog(): JSX.Element {
       }}
     >
       <h2 id="reference-dialog-title">Reference {entry?.n ?? ''}</h2>
-      {entry === undefined || entry.status === 'loading' ? <p role="status">Loading the reference…</p> : null}
+      {entry?.status === 'loading' ? <p role="status">Loading the reference…</p> : null}
       {entry?.status === 'error' ? <p role="alert">Could not load the reference list.</p> : null}
       {entry?.status === 'ok' && entry.ref === undefined ? (
         <p>The review’s reference list has no entry {entry.n}.</p>
