@@ -58,6 +58,7 @@ async function ready(page: Page, path: string): Promise<void> {
 
 /** Visible text of the page, without the parts no reader sees. */
 function visibleText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text (innerText) is what a reader sees.
   return page.evaluate(() => document.body.innerText);
 }
 
@@ -284,6 +285,22 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the answer at a glance, on any screen (Chr
       expect(problems).toEqual([]);
     });
   }
+
+  it('serves the API documentation from the OpenAPI document, drawn offline by its renderer', async () => {
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/api/docs`);
+    await page.waitForSelector('#swagger-ui .opblock', { timeout: 30_000 });
+    const operations = await page.locator('#swagger-ui .opblock').count();
+    expect(operations).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('#swagger-ui').textContent()).toContain('/api/recommendations');
+    expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('answers the options in one tap on a phone', async () => {
     const page = await open(SHARED, VIEWPORTS[1]);
