@@ -6,6 +6,14 @@ import type { JSX } from 'preact';
 import type { SourceReference } from '../contract.js';
 import type { Summary } from './summary.js';
 
+/** "Litzow MR et al. N Engl J Med 2024": first author, journal (or title) and year, as a reference list abridges. */
+export function shortCitation(r: SourceReference): string {
+  const authors = r.authors?.split(', ') ?? [];
+  const first = authors[0]?.replace(/; .*$/, '');
+  const who = first === undefined ? '' : `${first}${authors.length > 1 ? ' et al' : ''}. `;
+  return `${who}${r.journal ?? r.title} ${r.year}`;
+}
+
 export function PrintSummary(props: {
   readonly summary: Summary;
   readonly printedAt: string;
@@ -55,7 +63,7 @@ export function PrintSummary(props: {
           <ol>
             {cited.map((r) => (
               <li key={r.n} value={r.n} data-print-reference={r.n}>
-                {r.text.replace(/\*/g, '')}
+                {shortCitation(r)}
               </li>
             ))}
           </ol>
