@@ -209,17 +209,21 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the web app in Chromium', () => {
     writeFileSync(join(SHOTS, 'summary.md'), markdown);
 
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.print-summary').isVisible()).toBe(true);
-    expect(await page.locator('.profile-form').isVisible()).toBe(false);
-    const printed = await page.locator('.print-summary').textContent();
-    for (const o of expected.options) {
-      expect(printed).toContain(o.title);
+    try {
+      expect(await page.locator('.print-summary').isVisible()).toBe(true);
+      expect(await page.locator('.profile-form').isVisible()).toBe(false);
+      const printed = await page.locator('.print-summary').textContent();
+      for (const o of expected.options) {
+        expect(printed).toContain(o.title);
+      }
+      const pdf = await page.pdf({ format: 'A4' });
+      writeFileSync(join(SHOTS, 'summary.pdf'), pdf);
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+      await shot(page, 'patient-print');
+    } finally {
+      // A failure here must not leave the shared page printing for the tests after it.
+      await page.emulateMedia({ media: 'screen' });
     }
-    const pdf = await page.pdf({ format: 'A4' });
-    writeFileSync(join(SHOTS, 'summary.pdf'), pdf);
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
-    await shot(page, 'patient-print');
-    await page.emulateMedia({ media: 'screen' });
   });
 
   it('lists every study in a table that sorts and filters', async () => {

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, type Io } from './io.js';
 import { REGISTRATIONS } from './registry.js';
+import { packageVersion } from './version.js';
 
 export type Register = (program: Command, io: Io, done: (code: number) => void) => void;
 
@@ -18,6 +19,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description(
       "Frontline: immunotherapy options for newly diagnosed ALL, from Dias & Litzow's review.\nDecision support, not a substitute for clinical judgment.",
     )
+    .version(`frontline ${packageVersion()}`, '-V, --version', 'print the version of Frontline')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({

@@ -34,7 +34,10 @@ function registerScreen(program: Command, io: Io, done: Done): void {
     .description('screen a cohort (NDJSON or CSV, one patient per line) for options and trial candidates')
     .argument('<cohort>', 'NDJSON or CSV file; - reads standard input (NDJSON unless --format csv)')
     .option('--out <file>', 'write per-patient results here (default: standard output)')
-    .option('--format <format>', 'input format: ndjson or csv (default: from the file extension)')
+    .option(
+      '--format <format>',
+      'input format: ndjson or csv (default: from the file extension, else the content)',
+    )
     .option('--out-format <format>', 'output format: ndjson or csv (default: from --out, else ndjson)')
     .option('--summary <file>', 'also write the per-trial summary as JSON')
     .addHelpText(
@@ -121,6 +124,15 @@ function registerStudies(program: Command, io: Io, done: Done): void {
     .action(async (opts: { json?: boolean }) => {
       const [{ trials }, { installedKb }] = await Promise.all([import('./commands/studies.js'), kbContext()]);
       done(trials(io, await installedKb(), opts));
+    });
+  program
+    .command('ref')
+    .description("the review's reference entries behind a citation: frontline ref 42, ref 40-43, ref 40,41")
+    .argument('<numbers...>', 'reference numbers, ranges (40-43) or lists (40,41)')
+    .option('--json', 'print JSON')
+    .action(async (numbers: string[], opts: { json?: boolean }) => {
+      const [{ ref }, { installedKb }] = await Promise.all([import('./commands/ref.js'), kbContext()]);
+      done(ref(io, await installedKb(), numbers, opts));
     });
 }
 

@@ -9,6 +9,7 @@ import {
   FactorsFile,
   FactsFile,
   Kb,
+  ReferencesFile,
   RulesFile,
   Source,
   StatementsFile,
@@ -34,5 +35,6 @@ export function kbSchemas(): Record<string, unknown> {
     rules: gen(RulesFile, 'kb/rules/*.yaml'),
     facts: gen(FactsFile, 'kb/facts.yaml'),
     terminology: gen(TerminologyFile, 'kb/terminology/*.yaml'),
+    references: gen(ReferencesFile, 'kb/references/*.yaml'),
   };
 }

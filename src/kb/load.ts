@@ -19,10 +19,12 @@ import {
   FactsFile,
   type Kb,
   type Question,
+  ReferencesFile,
   type RequiredClassRisks,
   type Rule,
   RulesFile,
   Source,
+  type SourceReference,
   type Statement,
   StatementsFile,
   Study,
@@ -72,6 +74,7 @@ type Parts = {
   ageWords: AgeWordDefinition[];
   requiredClassRisks: RequiredClassRisks[];
   terminology: CodeMapping[];
+  references: SourceReference[];
 };
 
 /** Collects validated entities with their origins, reporting duplicate ids and schema problems. */
@@ -93,6 +96,7 @@ class Assembler {
     ageWords: [],
     requiredClassRisks: [],
     terminology: [],
+    references: [],
   };
 
   private remember(kind: string, id: string, origin: Origin): void {
@@ -208,13 +212,19 @@ class Assembler {
           p.terminology,
         );
         break;
+      case 'references': {
+        const r = this.validate(path, data, ReferencesFile);
+        const list = r?.references.map((x) => ({ ...x, source: r.source }));
+        this.add(path, 'references', 'references', list, (x) => `${x.source}:${x.n}`, p.references);
+        break;
+      }
       default:
         this.issues.push({
           code: 'kb.read',
           severity: 'error',
           file: path,
           message:
-            'unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules,terminology}/ or kb/facts.yaml',
+            'unexpected file: data files belong in kb/{sources,studies,agents,trials,statements,factors,rules,terminology,references}/ or kb/facts.yaml',
         });
     }
   }

@@ -2,6 +2,7 @@
  * The patient profile: the input contract, its parser and normalization.
  * @module
  */
+export { FIELD_LABELS, fieldLabel, labelFieldsIn, VALUE_LABELS, valueLabel } from './labels.js';
 export { type FieldError, type ParseResult, parseProfile } from './parse.js';
 export {
   Cd19,

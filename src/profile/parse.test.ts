@@ -71,6 +71,13 @@ describe('parseProfile', () => {
     });
   });
 
+  it('reads a bare MRD fraction as the flag and the link do, and still bounds it', () => {
+    const r = parseProfile({ lineage: 'B', mrd: 0.001 });
+    expect(r.ok && r.profile.mrd).toEqual({ value: 0.001 });
+    const bad = parseProfile({ lineage: 'B', mrd: 3 });
+    expect(bad.ok).toBe(false);
+  });
+
   it('treats null and "unknown" as absent, never as false', () => {
     const r = parseProfile({ lineage: 'T', ph: 'unknown', cnsDisease: null, age: null });
     expect(r.ok && r.profile).toEqual({ lineage: 'T', phase: 'newly-diagnosed' });

@@ -52,6 +52,20 @@ function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
   }
 }
 
+/** MRD as the engine reads it: `{ value, afterCycle?, method? }`, from the object or a bare fraction. */
+function mrdOf(value: object | number): Record<string, unknown> {
+  if (typeof value === 'number') {
+    return { value };
+  }
+  const mrd: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== undefined) {
+      mrd[k] = v;
+    }
+  }
+  return mrd;
+}
+
 /** Removes `null`s and `"unknown"`, applies defaults: the profile the engine reads. */
 function normalize(input: z.output<typeof ProfileInput>): Profile {
   const out: Record<string, unknown> = {};
@@ -59,14 +73,8 @@ function normalize(input: z.output<typeof ProfileInput>): Profile {
     if (value === null || value === undefined || (key === 'ph' && value === 'unknown')) {
       continue;
     }
-    if (key === 'mrd' && typeof value === 'object') {
-      const mrd: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        if (v !== undefined) {
-          mrd[k] = v;
-        }
-      }
-      out[key] = mrd;
+    if (key === 'mrd' && (typeof value === 'object' || typeof value === 'number')) {
+      out[key] = mrdOf(value);
       continue;
     }
     if (key === 'priorTherapy' && Array.isArray(value)) {

@@ -44,6 +44,13 @@ export const Mrd = z
   .strict();
 export type Mrd = z.infer<typeof Mrd>;
 
+/** MRD as a bare fraction (`"mrd": 0.001`), as the CLI flag and the web link take it: the same as `{ "value": … }`. */
+const MrdFraction = z
+  .number()
+  .min(0, 'MRD is a fraction from 0 to 1 (0.001 = 0.1% = 10^-3; 0 = undetectable)')
+  .max(1, 'MRD is a fraction from 0 to 1 (0.001 = 0.1% = 10^-3; 0 = undetectable)')
+  .describe('MRD as a bare fraction, the same as {"value": fraction}');
+
 const percent = (what: string) =>
   z
     .number()
@@ -63,7 +70,7 @@ export const ProfileInput = z
     cd19: nullable(Cd19),
     cd20Percent: nullable(percent('cd20Percent')),
     cd22: nullable(Cd22),
-    mrd: nullable(Mrd),
+    mrd: nullable(z.union([Mrd, MrdFraction])),
     molecularResponse: nullable(MolecularResponse),
     highRiskGenetics: nullable(z.array(HighRiskGenetic)),
     abl1Mutations: nullable(z.array(z.string().min(1).max(40))),
@@ -91,8 +98,13 @@ type Present<V> = V extends readonly unknown[]
   : V extends object
     ? { [P in keyof V]: Exclude<V[P], undefined> }
     : V;
-/** What normalization makes of a parsed profile: no nulls, no `ph: "unknown"`, `phase` filled in. */
-type Normalized = { [K in keyof Output]: Present<Exclude<NonNullable<Output[K]>, 'unknown'>> } & {
+/** What normalization makes of a parsed profile: no nulls, no `ph: "unknown"`, a bare MRD fraction read as
+ * `{ value }`, `phase` filled in. */
+type Normalized = {
+  [K in keyof Output]: Present<
+    Exclude<NonNullable<Output[K]>, 'unknown' | (K extends 'mrd' ? number : never)>
+  >;
+} & {
   phase: Profile['phase'];
 };
 /** `PROFILE_FIELDS` and the schema's keys are the same set. */

@@ -22,6 +22,7 @@ import {
 } from './middleware.js';
 import { problem, send } from './reply.js';
 import { registerApi } from './routes/api.js';
+import { registerApiDocs } from './routes/api-docs.js';
 import { registerCds } from './routes/cds.js';
 import { registerWeb } from './routes/web.js';
 import { SECURITY_HEADERS } from './security-headers.js';
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     app.use('/cds-services/*', jwtGuard(options.jwt, options.publicUrl, log, now));
   }
   registerApi(app, ctx);
+  registerApiDocs(app);
   registerCds(app, ctx);
   registerWeb(app, options.webDir);
   app.notFound((c) =>

@@ -78,6 +78,18 @@ function componentSchemas(): Json {
 }
 
 const ref = (id: string): Json => ({ $ref: `#/components/schemas/${id}` });
+
+/** Example requests: the PRODUCT.md profile, and MRD given as the bare fraction the links use. */
+const PROFILE_EXAMPLES: Json = {
+  adult: {
+    summary: 'Ph-negative B-ALL, age 45, CD20 30%, MRD 0.1% (the PRODUCT.md example)',
+    value: { lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 } },
+  },
+  olderBareMrd: {
+    summary: 'Ph-negative B-ALL, age 62, MRD as a bare fraction',
+    value: { lineage: 'B', age: 62, ph: 'negative', mrd: 0.0001 },
+  },
+};
 const content = (id: string, type = 'application/json'): Json => ({
   content: { [type]: { schema: ref(id) } },
 });
@@ -91,20 +103,29 @@ function restPaths(): Json {
   return {
     '/api/health': {
       get: {
+        operationId: 'getHealth',
         summary: 'Liveness, KB version, store state',
         responses: { 200: ok('Health'), 503: ok('Health', 'store unavailable') },
       },
     },
     '/api/openapi.json': {
-      get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+      get: {
+        operationId: 'getOpenApi',
+        summary: 'This document',
+        responses: { 200: { description: 'OpenAPI 3.1' } },
+      },
     },
     '/api/recommendations': {
       post: {
+        operationId: 'recommend',
         summary: 'Options for one patient: a profile, or a FHIR R4 Bundle mapped to one',
         requestBody: {
           required: true,
           content: {
-            'application/json': { schema: { oneOf: [ref('Profile'), ref('FhirBundle')] } },
+            'application/json': {
+              schema: { oneOf: [ref('Profile'), ref('FhirBundle')] },
+              examples: PROFILE_EXAMPLES,
+            },
             'application/fhir+json': { schema: ref('FhirBundle') },
           },
         },
@@ -124,6 +145,7 @@ function restPaths(): Json {
     },
     '/api/studies': {
       get: {
+        operationId: 'listStudies',
         summary: 'Studies, optionally filtered',
         parameters: [
           {
@@ -145,6 +167,7 @@ function restPaths(): Json {
     },
     '/api/studies/{id}': {
       get: {
+        operationId: 'getStudy',
         summary: 'One study with every outcome and its quote',
         parameters: [
           {
@@ -153,19 +176,32 @@ function restPaths(): Json {
             required: true,
             schema: { type: 'string' },
             description: 'study id, name or alias',
+            example: 'e1910',
           },
         ],
         responses: { 200: ok('Study'), 404: error('no such study (the message suggests close ids)') },
       },
     },
     '/api/agents': {
-      get: { summary: 'Agents and their approvals', responses: { 200: ok('AgentsResponse') } },
+      get: {
+        operationId: 'listAgents',
+        summary: 'Agents and their approvals',
+        responses: { 200: ok('AgentsResponse') },
+      },
     },
     '/api/trials': {
-      get: { summary: 'NCT trials named in the review', responses: { 200: ok('TrialsResponse') } },
+      get: {
+        operationId: 'listTrials',
+        summary: 'NCT trials named in the review',
+        responses: { 200: ok('TrialsResponse') },
+      },
     },
     '/api/kb': {
-      get: { summary: 'The whole knowledge base (the export contract)', responses: { 200: ok('Kb') } },
+      get: {
+        operationId: 'getKb',
+        summary: 'The whole knowledge base (the export contract), with the review’s reference list',
+        responses: { 200: ok('Kb') },
+      },
     },
   };
 }
@@ -176,6 +212,7 @@ function cdsPaths(): Json {
   return {
     '/cds-services': {
       get: {
+        operationId: 'cdsDiscovery',
         summary: 'CDS Hooks 2.0.1 discovery',
         security,
         responses: {
@@ -186,6 +223,7 @@ function cdsPaths(): Json {
     },
     '/cds-services/{id}': {
       post: {
+        operationId: 'cdsCall',
         summary: 'Call a CDS Service (patient-view, order-select or order-sign)',
         security,
         parameters: [serviceId],
@@ -208,6 +246,7 @@ function cdsPaths(): Json {
     },
     '/cds-services/{id}/feedback': {
       post: {
+        operationId: 'cdsFeedback',
         summary: 'Feedback on cards; answered after the write is on disk',
         security,
         parameters: [serviceId],
@@ -240,6 +279,9 @@ export function openApiDocument(kbVersion: string): Json {
       description: `Knowledge base ${kbVersion}. REST API and a CDS Hooks 2.0.1 service on FHIR R4 / mCODE.`,
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [
+      { url: '/', description: 'this Frontline server (the document is served by the API it describes)' },
+    ],
     paths: { ...restPaths(), ...cdsPaths() },
     components: {
       schemas: componentSchemas(),

@@ -34,6 +34,14 @@ describe('the web app', () => {
     expect((await t.app.request('/evidence/studies/e1910')).status).toBe(200);
   });
 
+  it('answers an unknown page with 404, still with the app (which says there is no page here)', async () => {
+    const res = await t.app.request('/no/such/view');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('<div id="app">');
+    expect((await t.app.request('/references')).status).toBe(200);
+    expect((await t.app.request('/trials?lineage=B')).status).toBe(200);
+  });
+
   it('answers 404 JSON for a missing asset and for unknown API routes, never index.html', async () => {
     const asset = await t.app.request('/assets/missing.js');
     expect(asset.status).toBe(404);

@@ -9,6 +9,7 @@ import { kbVersion } from './api.js';
 import type { Kb } from './contract.js';
 import { PatientView } from './patient/patient-view.js';
 import { Link, type Location, navigate, useLocation } from './router.js';
+import { ReferenceDialog } from './ui/reference-dialog.js';
 import { useKb } from './ui/use-kb.js';
 
 type KbViews = typeof import('./views-kb.js');
@@ -143,6 +144,15 @@ function route(loc: Location): Route {
       ),
     };
   }
+  if (path === '/references') {
+    return {
+      title: 'References',
+      nav: '/about',
+      view: () => (
+        <WithKb<KbViews> load={loaders.kb} render={(m, kb) => <m.ReferencesView kb={kb} location={loc} />} />
+      ),
+    };
+  }
   if (path === '/about') {
     return {
       title: 'About',
@@ -247,6 +257,7 @@ export function App(): JSX.Element {
         {r.view()}
       </main>
       <Footer />
+      <ReferenceDialog />
     </>
   );
 }

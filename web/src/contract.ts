@@ -30,6 +30,7 @@ export type {
   Outcome,
   Rule,
   Source,
+  SourceReference,
   Statement,
   StatementKind,
   Strength,
@@ -57,3 +58,4 @@ export interface OperationOutcome {
 }
 
 export { printedIn } from '../../src/kb/check/text.js';
+export { fieldLabel, labelFieldsIn, valueLabel } from '../../src/profile/labels.js';

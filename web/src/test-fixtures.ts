@@ -29,7 +29,12 @@ export function study(s: Partial<Study> & Pick<Study, 'id'>): Study {
     status: 'reported',
     lineage: 'B',
     ph: 'negative',
-    population: { description: 'adults', refs: [1], quote: QUOTE },
+    population: {
+      description: 'adults',
+      refs: [1],
+      quote: QUOTE,
+      scope: { criteria: [], alternatives: [], intensity: { value: 'not-stated' }, notStated: ['age'] },
+    },
     regimen: 'test regimen',
     agents: [],
     arms: [],
@@ -52,9 +57,13 @@ export function kb(k: Partial<Kb>): Kb {
     factors: [],
     recommendations: [],
     alerts: [],
+    questions: [],
     facts: [],
     boundaries: [],
+    ageWords: [],
+    requiredClassRisks: [],
     terminology: [],
+    references: [],
     ...k,
   };
 }
@@ -76,6 +85,8 @@ export function option(o: Partial<Option> & Pick<Option, 'id' | 'strength'>): Op
     keyNumbers: [],
     derived: [],
     unknownFacts: [],
+    extrapolation: [],
+    question: 'test',
     ...o,
   };
 }
@@ -88,6 +99,7 @@ export function decision(d: Partial<RecommendedDecision>): RecommendedDecision {
     pending: [],
     warnings: [],
     missing: [],
+    outsideEvidence: [],
     notice: 'decision support, not a substitute for clinical judgment',
     ...d,
   };

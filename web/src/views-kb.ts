@@ -2,4 +2,5 @@
 export { AboutView } from './about/about-view.js';
 export { StudiesView } from './evidence/studies-view.js';
 export { StudyView } from './evidence/study-view.js';
+export { ReferencesView } from './references/references-view.js';
 export { TrialsView } from './trials/trials-view.js';

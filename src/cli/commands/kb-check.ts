@@ -59,7 +59,7 @@ export function check(io: Io, opts: { source?: string; json?: boolean }): number
       io.out(`source ${id}: ${path}\n`);
     }
     io.out(
-      `checked ${c.studies} studies (${c.outcomes} outcomes), ${c.agents} agents, ${c.trials} trials, ${c.statements} statements, ${c.factors} factors, ${c.rules} rules\n`,
+      `checked ${c.studies} studies (${c.outcomes} outcomes), ${c.agents} agents, ${c.trials} trials, ${c.statements} statements, ${c.factors} factors, ${c.rules} rules, ${result.kb.references.length} references\n`,
     );
     io.out(`proved ${result.counts.quotes} quotes and ${result.counts.numbers} numbers against the source\n`);
     io.out(scopeSummary(result));

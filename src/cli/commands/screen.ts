@@ -14,6 +14,7 @@ import { parse as csvParse } from 'csv-parse';
 import { newSummary, profileFromCsvRow, type ScreenSummary } from '../../api/screen.js';
 import type { CompiledKb } from '../../engine/index.js';
 import { startWorker } from '../../workers.js';
+import { cohortFormat } from '../cohort-format.js';
 import { CliError, type Io } from '../io.js';
 import { Progress } from '../progress.js';
 import { table } from '../text.js';
@@ -42,13 +43,7 @@ async function write(out: Writable, text: string): Promise<void> {
   }
 }
 
-function inputFormat(file: string, format: string | undefined): 'ndjson' | 'csv' {
-  const f = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
-  if (f !== 'ndjson' && f !== 'csv') {
-    throw new CliError(`--format: unknown format "${f}"; allowed: ndjson, csv`);
-  }
-  return f;
-}
+const inputFormat = cohortFormat;
 
 /** Line breaks as readline reads them: CRLF, LF or a lone CR. */
 const LINE_BREAK = /\r\n|\r|\n/;

@@ -7,6 +7,7 @@ import { studiesCsv } from '../../kb/export.js';
 import { filterStudies, findStudy, suggestStudies } from '../../kb/query.js';
 import type { Kb, Study } from '../../kb/schema/index.js';
 import { CliError, type Io } from '../io.js';
+import { plainQuote } from '../quote-text.js';
 import { table, wrap } from '../text.js';
 
 const WIDTH = Math.min(process.stdout.columns ?? 100, 110);
@@ -33,7 +34,7 @@ function renderHeader(kb: Kb, s: Study): string[] {
   if (s.trials.length > 0) {
     lines.push(`Trials: ${s.trials.join(', ')}`);
   }
-  lines.push(wrap(`“${s.summary.quote}” [${s.summary.refs.join(', ')}]`, WIDTH, 2));
+  lines.push(wrap(`“${plainQuote(s.summary.quote)}” [${s.summary.refs.join(', ')}]`, WIDTH, 2));
   return lines;
 }
 
@@ -48,7 +49,7 @@ function renderOutcomes(s: Study): string[] {
     lines.push(`${category[0]?.toUpperCase()}${category.slice(1)} (${outcomes.length})`);
     for (const o of outcomes) {
       lines.push(wrap(`• ${describeOutcome(o, s)}  [refs ${o.refs.join(', ')}]`, WIDTH, 2));
-      lines.push(wrap(`“${o.quote}”`, WIDTH, 6));
+      lines.push(wrap(`“${plainQuote(o.quote)}”`, WIDTH, 6));
       if (o.note !== undefined) {
         lines.push(wrap(`note: ${o.note}`, WIDTH, 6));
       }
@@ -139,7 +140,9 @@ export function trials(io: Io, kb: Kb, opts: { json?: boolean }): number {
     );
     lines.push(wrap(`${agents} — ${t.population}`, WIDTH, 2));
     lines.push(wrap(t.summary, WIDTH, 2));
-    lines.push(wrap(`“${t.quote}”${t.refs.length > 0 ? ` [${t.refs.join(', ')}]` : ''}`, WIDTH, 4));
+    lines.push(
+      wrap(`“${plainQuote(t.quote)}”${t.refs.length > 0 ? ` [${t.refs.join(', ')}]` : ''}`, WIDTH, 4),
+    );
     lines.push('');
   }
   io.out(`${lines.join('\n')}${list.length} trials named in the review · knowledge base ${kb.version}\n`);

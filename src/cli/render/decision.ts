@@ -5,6 +5,7 @@
  * @module
  */
 import { type Decision, fmt, type Option, STRENGTH_ORDER, type TraceNode } from '../../engine/index.js';
+import { fieldLabel, valueLabel } from '../../profile/labels.js';
 import { wrap } from '../text.js';
 
 const WIDTH = Math.min(process.stdout.columns ?? 100, 110);
@@ -63,7 +64,10 @@ export function describeProfile(d: Decision): string {
   }
   const rest = Object.entries(p)
     .filter(([k]) => !['lineage', 'phase', 'age', 'ph', 'cd20Percent', 'mrd'].includes(k))
-    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join('+') : String(v)}`);
+    .map(
+      ([k, v]) =>
+        `${fieldLabel(k)}: ${Array.isArray(v) ? v.map(valueLabel).join(', ') : valueLabel(v as string | number | boolean)}`,
+    );
   return [...parts, ...rest].join(', ');
 }
 
@@ -121,7 +125,11 @@ function section(title: string, body: readonly string[]): string[] {
 
 function renderPending(d: Decision, explain: boolean): string[] {
   return d.pending.flatMap((o) => [
-    wrap(`○ ${o.title} (${o.strength}) — needs: ${o.unknownFacts.join(', ')}  [${o.id}]`, WIDTH, 2),
+    wrap(
+      `○ ${o.title} (${o.strength}) — needs: ${o.unknownFacts.map(fieldLabel).join(', ')}  [${o.id}]`,
+      WIDTH,
+      2,
+    ),
     ...(explain ? renderTrace(o.because, 3) : []),
   ]);
 }
@@ -161,7 +169,7 @@ export function renderDecision(d: Decision, explain: boolean): string {
   lines.push(
     ...section(
       'MISSING — facts that would change the options',
-      d.missing.map((m) => wrap(`? ${m.field}: ${m.text}`, WIDTH, 2)),
+      d.missing.map((m) => wrap(`? ${fieldLabel(m.field)}: ${m.text}`, WIDTH, 2)),
     ),
   );
   lines.push('', `${d.notice[0]?.toUpperCase()}${d.notice.slice(1)}.`);

@@ -11,6 +11,7 @@ import type { Kb } from '../schema/index.js';
 import { checkInvariants } from './invariants.js';
 import { checkProse } from './prose.js';
 import { checkProvenance, type ProvenanceCounts } from './provenance.js';
+import { checkReferenceList } from './reference-list.js';
 import { checkReferences } from './references.js';
 import { proveScopes, type RuleProof } from './scope-proof.js';
 import { type PreparedText, prepareText } from './text.js';
@@ -37,9 +38,13 @@ function loadTexts(
   kb: Kb,
   options: CheckOptions,
   issues: Issue[],
-): Map<string, PreparedText> & { paths: Map<string, string> } {
-  const texts = new Map<string, PreparedText>() as Map<string, PreparedText> & { paths: Map<string, string> };
+): Map<string, PreparedText> & { paths: Map<string, string>; raws: Map<string, string> } {
+  const texts = new Map<string, PreparedText>() as Map<string, PreparedText> & {
+    paths: Map<string, string>;
+    raws: Map<string, string>;
+  };
   texts.paths = new Map();
+  texts.raws = new Map();
   const primary = kb.sources.find((s) => s.primary === true) ?? kb.sources[0];
   for (const source of kb.sources) {
     const explicit = source === primary ? options.sourcePath : undefined;
@@ -67,6 +72,7 @@ function loadTexts(
     }
     texts.set(source.id, prepareText(raw));
     texts.paths.set(source.id, path);
+    texts.raws.set(source.id, raw);
   }
   return texts;
 }
@@ -92,6 +98,7 @@ export function checkKbFiles(files: readonly KbFile[], options: CheckOptions = {
   issues.push(...checkInvariants(loaded.kb, loaded.origins));
   const scope = proveScopes(loaded.kb, loaded.origins);
   issues.push(...scope.issues);
+  issues.push(...checkReferenceList(loaded.kb, loaded.origins, texts.raws));
   return {
     kb: loaded.kb,
     origins: loaded.origins,

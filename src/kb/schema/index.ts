@@ -5,6 +5,7 @@ export * from './fact-info.js';
 export * from './kb.js';
 export * from './lists.js';
 export * from './outcome.js';
+export * from './reference.js';
 export * from './rule.js';
 export * from './scope.js';
 export * from './source.js';

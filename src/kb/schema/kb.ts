@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Agent } from './agent.js';
 import { Boundary, FactInfo } from './fact-info.js';
+import { ReferencesFile, SourceReference } from './reference.js';
 import { Alert, Rule } from './rule.js';
 import { AgeWordDefinition, Question, RequiredClassRisks } from './scope.js';
 import { Source } from './source.js';
@@ -49,6 +50,7 @@ export const Kb = z
     ageWords: z.array(AgeWordDefinition),
     requiredClassRisks: z.array(RequiredClassRisks),
     terminology: z.array(CodeMapping).describe('code maps used to read FHIR data'),
+    references: z.array(SourceReference).describe("the sources' numbered reference lists"),
   })
   .strict();
 export type Kb = z.infer<typeof Kb>;
@@ -63,5 +65,6 @@ export const KB_FOLDERS = {
   factors: FactorsFile,
   rules: RulesFile,
   terminology: TerminologyFile,
+  references: ReferencesFile,
 } as const;
 export type KbFolder = keyof typeof KB_FOLDERS;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { Env } from '../context.js';
+import { isAppRoute } from './app-routes.js';
 
 const NOT_APP = /^\/(api|cds-services)(\/|$)/;
 
@@ -35,7 +36,9 @@ export function registerWeb(app: Hono<Env>, webDir: string | undefined): boolean
     }
     c.set('route', '/* (app)');
     // The page's URL holds the patient's facts (`/patient?age=…`): not kept by any cache.
-    return c.html(await readFile(index, 'utf8'), 200, { 'Cache-Control': 'no-store' });
+    return c.html(await readFile(index, 'utf8'), isAppRoute(c.req.path) ? 200 : 404, {
+      'Cache-Control': 'no-store',
+    });
   });
   return true;
 }

@@ -3,10 +3,12 @@
  * cross-trial comparison: populations, designs and eras differ, so the distances between studies are not effects.
  * @module
  */
+
 import { dot, plot, ruleX } from '@observablehq/plot';
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Kb } from '../contract.js';
+import { valueLabel } from '../contract.js';
 import { hrefOf, Link, type Location, navigate } from '../router.js';
 import { QuoteText, Refs } from '../ui/quote.js';
 import { endpointChoices, type Rate, ratesFor, shortLabel } from './plot-data.js';
@@ -123,7 +125,8 @@ export function CompareView(props: { readonly kb: Kb; readonly location: Locatio
                     {r.label}
                   </Link>
                   <span class="sub">
-                    {r.study.design} · phase {r.study.phase} · n = {r.study.population.n ?? '?'}
+                    {valueLabel(r.study.design)} · phase {valueLabel(r.study.phase)} · n ={' '}
+                    {r.study.population.n ?? '?'}
                   </span>
                 </th>
                 <td>{r.group}</td>

@@ -40,6 +40,15 @@ function tooltip(r: HazardRatio): string {
   return `${r.label}\n${r.comparison}\nHR ${printedIn(r.outcome.quote, r.hr)} (${ci})`;
 }
 
+/** "0.41 (0.20–0.84)", or "1.3 (no CI)": the HR column of the plot. */
+export function hrCiText(r: HazardRatio): string {
+  const hr = printedIn(r.outcome.quote, r.hr);
+  const ci = r.outcome.ci;
+  return ci === undefined
+    ? `${hr} (no CI)`
+    : `${hr} (${printedIn(r.outcome.quote, ci.lower)}–${printedIn(r.outcome.quote, ci.upper)})`;
+}
+
 /** The forest plot (an SVG built by Observable Plot). */
 export function forestPlot(rows: readonly HazardRatio[], width: number): Element {
   const labels = rows.map((r) => r.label);
@@ -50,7 +59,7 @@ export function forestPlot(rows: readonly HazardRatio[], width: number): Element
     height: 40 + rows.length * 28,
     marginLeft: Math.max(120, Math.max(...labels.map((l) => shortLabel(l).length)) * 7.2),
     marginBottom: 48,
-    marginRight: 110,
+    marginRight: 230,
     style: { fontSize: '12px', color: '#1a1a1a', background: 'white' },
     ariaLabel: `Forest plot of ${rows.length} hazard ratios`,
     x: {
@@ -59,7 +68,8 @@ export function forestPlot(rows: readonly HazardRatio[], width: number): Element
       grid: true,
       labelAnchor: 'center',
       labelOffset: 40,
-      label: 'Hazard ratio (log scale) — below 1: fewer events with the first-named arm',
+      label:
+        '← below 1 favours the first-named arm · hazard ratio (log scale) · above 1 favours the second →',
       ticks: logTicks(domain(rows)),
       tickFormat: (d: number) => fmtNumber(d),
     },
@@ -94,6 +104,22 @@ export function forestPlot(rows: readonly HazardRatio[], width: number): Element
         textAnchor: 'start',
         fill: '#5a4a00',
         ariaDescription: 'no CI reported',
+      }),
+      text(rows, {
+        y: 'label',
+        frameAnchor: 'right',
+        dx: 100,
+        textAnchor: 'start',
+        text: hrCiText,
+        ariaDescription: 'HR (95% CI)',
+      }),
+      text(['HR (95% CI)'], {
+        frameAnchor: 'top-right',
+        dx: 100,
+        dy: -12,
+        textAnchor: 'start',
+        fontWeight: 700,
+        ariaDescription: 'column heading',
       }),
     ],
   });
@@ -134,6 +160,7 @@ export function ForestView(props: { readonly kb: Kb }): JSX.Element {
                 HR
               </th>
               <th scope="col">CI</th>
+              <th scope="col">Below 1 favours</th>
               <th scope="col">The review’s words</th>
             </tr>
           </thead>
@@ -148,6 +175,7 @@ export function ForestView(props: { readonly kb: Kb }): JSX.Element {
                 <td>{r.comparison}</td>
                 <td class="num">{printedIn(r.outcome.quote, r.hr)}</td>
                 <td>{r.hasCi ? ciText(r.outcome).replace(/^(\d+% )?CI /, '') : <em>not reported</em>}</td>
+                <td>{r.favours === undefined ? '—' : `${r.favours.below} (above 1: ${r.favours.above})`}</td>
                 <td class="quote-cell">
                   <QuoteText text={r.outcome.quote} /> <Refs refs={r.outcome.refs} />
                 </td>

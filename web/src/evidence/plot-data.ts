@@ -12,6 +12,8 @@ export interface HazardRatio {
   /** The row label: study, endpoint and timepoint, subgroup. */
   readonly label: string;
   readonly comparison: string;
+  /** The arm a hazard ratio below 1 favours (fewer events), and the arm one above 1 favours, where both are named. */
+  readonly favours?: { readonly below: string; readonly above: string } | undefined;
   readonly hr: number;
   readonly lower: number | undefined;
   readonly upper: number | undefined;
@@ -38,6 +40,7 @@ export function hazardRatios(kb: Kb): HazardRatio[] {
             outcome: o,
             label: `${study.name} · ${endpoint}${o.subgroup === undefined ? '' : ` · ${o.subgroup}`}`,
             comparison: arm === undefined ? '' : `${arm}${versus === undefined ? '' : ` vs ${versus}`}`,
+            favours: arm === undefined || versus === undefined ? undefined : { below: arm, above: versus },
             hr: o.value,
             lower: o.ci?.lower,
             upper: o.ci?.upper,

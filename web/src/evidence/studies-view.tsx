@@ -2,9 +2,11 @@
  * `/evidence`: every study of the knowledge base in a sortable, filterable table; the filters live in the URL.
  * @module
  */
+
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Kb } from '../contract.js';
+import { valueLabel } from '../contract.js';
 import { hrefOf, Link, type Location, navigate } from '../router.js';
 import { Refs } from '../ui/quote.js';
 import {
@@ -97,7 +99,7 @@ export function StudiesView(props: { readonly kb: Kb; readonly location: Locatio
               <option value="">Any</option>
               {filterChoices(rows, k).map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {valueLabel(v)}
                 </option>
               ))}
             </select>
@@ -140,15 +142,15 @@ export function StudiesView(props: { readonly kb: Kb; readonly location: Locatio
                 <th scope="row">
                   <Link href={`/evidence/studies/${encodeURIComponent(r.id)}`}>{r.name}</Link>{' '}
                   <Refs refs={r.refs} />
-                  {r.status === 'reported' ? null : <span class="badge neutral">{r.status}</span>}
+                  {r.status === 'reported' ? null : <span class="badge neutral">{valueLabel(r.status)}</span>}
                 </th>
                 <td>{r.agents.join(', ')}</td>
                 <td>{r.targets.join(', ')}</td>
-                <td>{r.settings.join(', ')}</td>
+                <td>{r.settings.map(valueLabel).join(', ')}</td>
                 <td>{r.lineage}</td>
-                <td>{r.ph}</td>
-                <td>{r.phase}</td>
-                <td>{r.design}</td>
+                <td>{valueLabel(r.ph)}</td>
+                <td>{valueLabel(r.phase)}</td>
+                <td>{valueLabel(r.design)}</td>
                 <td class="num">{r.n ?? '—'}</td>
                 <td class="num">{r.outcomes}</td>
               </tr>

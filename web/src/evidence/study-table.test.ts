@@ -13,6 +13,7 @@ const k = kb({
       class: 'bispecific-t-cell-engager',
       description: 'd',
       approvals: [],
+      classRisks: [],
       refs: [1],
       quote: 'A quote of at least twenty characters.',
     },
@@ -21,13 +22,25 @@ const k = kb({
     study({
       id: 'zeta',
       agents: ['blinatumomab'],
-      population: { description: 'a', n: 30, refs: [], quote: 'q'.repeat(20) },
+      population: {
+        description: 'a',
+        n: 30,
+        refs: [],
+        quote: 'q'.repeat(20),
+        scope: { criteria: [], alternatives: [], intensity: { value: 'not-stated' }, notStated: ['age'] },
+      },
     }),
     study({ id: 'alpha', ph: 'positive', outcomes: [outcome({ id: 'o' })] }),
     study({
       id: 'mid',
       agents: ['blinatumomab'],
-      population: { description: 'a', n: 300, refs: [], quote: 'q'.repeat(20) },
+      population: {
+        description: 'a',
+        n: 300,
+        refs: [],
+        quote: 'q'.repeat(20),
+        scope: { criteria: [], alternatives: [], intensity: { value: 'not-stated' }, notStated: ['age'] },
+      },
     }),
   ],
 });

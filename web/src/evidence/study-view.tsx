@@ -3,8 +3,9 @@
  * review is inconsistent or unclear.
  * @module
  */
+
 import type { JSX } from 'preact';
-import { type Kb, type Outcome, printedIn, type Study } from '../contract.js';
+import { type Kb, type Outcome, printedIn, type Study, valueLabel } from '../contract.js';
 import { Link } from '../router.js';
 import { Quote, QuoteText, Refs } from '../ui/quote.js';
 import { STRENGTH_LABEL } from '../ui/strength.js';
@@ -104,8 +105,9 @@ export function StudyView(props: {
       <h1 tabIndex={-1}>{study.name}</h1>
       <EvidenceNav />
       <p class="meta">
-        <Refs refs={study.refs} /> · phase {study.phase} · {study.design} · {study.settings.join(', ')} ·
-        lineage {study.lineage} · Ph {study.ph} · {study.status}
+        <Refs refs={study.refs} /> · phase {valueLabel(study.phase)} · {valueLabel(study.design)} ·{' '}
+        {study.settings.map(valueLabel).join(', ')} · lineage {study.lineage} · Ph {valueLabel(study.ph)} ·{' '}
+        {valueLabel(study.status)}
         {study.aliases.length > 0 ? ` · also: ${study.aliases.join(', ')}` : ''}
       </p>
       <section aria-labelledby="study-summary">

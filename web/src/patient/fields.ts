@@ -10,7 +10,7 @@ import type { ProfileInput } from '../contract.js';
 export type ParamName = Exclude<keyof ProfileInput, 'mrd'> | 'mrd' | 'mrd.afterCycle' | 'mrd.method';
 
 type EnumOf<K extends keyof ProfileInput> = Extract<NonNullable<ProfileInput[K]>, string>;
-type MrdMethod = NonNullable<NonNullable<ProfileInput['mrd']>['method']>;
+type MrdMethod = NonNullable<Extract<NonNullable<ProfileInput['mrd']>, object>['method']>;
 type Genetic = NonNullable<ProfileInput['highRiskGenetics']>[number];
 
 export interface Choice {

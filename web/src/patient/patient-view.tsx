@@ -87,6 +87,13 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
     () => (kb.status === 'ok' ? new Set(kb.kb.studies.map((s) => s.id)) : undefined),
     [kb],
   );
+  const agents = useMemo(
+    () =>
+      kb.status === 'ok'
+        ? new Map(kb.kb.agents.map((a) => [a.id, { name: a.name, class: a.class }]))
+        : undefined,
+    [kb],
+  );
 
   useEffect(() => {
     const imported = fhirRef.current;
@@ -176,15 +183,14 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
         Enter what is known; leave the rest unknown. The options follow each change, and the address of this
         page is a link to this patient’s options.
       </p>
+      {answer.status === 'ok' ? (
+        <a class="to-options" href="#glance-heading">
+          Go to the options: {countText(answer.decision)} ↓
+        </a>
+      ) : null}
       <div class="patient-layout">
         <section class="profile-column" aria-labelledby="profile-heading">
           <h2 id="profile-heading">Profile</h2>
-          {answer.status === 'ok' ? (
-            <a class="to-options" href="#results-heading">
-              Go to the options ({answer.decision.options.length} apply, {answer.decision.pending.length}{' '}
-              pending) ↓
-            </a>
-          ) : null}
           {formShown ? (
             <ProfileForm
               query={query}
@@ -221,7 +227,14 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
             </>
           ) : null}
           {answer.status === 'ok' ? (
-            <Results decision={answer.decision} studyIds={studyIds} stale={stale} />
+            <Results
+              decision={answer.decision}
+              studyIds={studyIds}
+              stale={stale}
+              agents={agents}
+              trials={kb.status === 'ok' ? kb.kb.trials : undefined}
+              references={kb.status === 'ok' ? kb.kb.references : undefined}
+            />
           ) : null}
           {answer.status === 'error' && !stale ? (
             <div class="form-errors" role="alert">
@@ -254,5 +267,20 @@ function statusText(answer: Answer, needsLineage: boolean, stale: boolean): stri
     return 'The profile has values the server does not accept.';
   }
   const d = answer.decision;
-  return `${d.options.length} option${d.options.length === 1 ? '' : 's'} apply; ${d.pending.length} depend on unknown facts; ${d.missing.length} missing fact${d.missing.length === 1 ? '' : 's'}.`;
+  return `${countText(d)}; ${d.missing.length} missing fact${d.missing.length === 1 ? '' : 's'}.`;
+}
+
+/** The strengths that are options to offer; trial-only, caution and not-recommended items are counted apart. */
+const APPLY: ReadonlySet<string> = new Set(['recommended', 'supported', 'consider']);
+
+/** "2 options apply, 1 other finding, 3 depend on unknown facts", singular and plural as English has them. */
+export function countText(d: RecommendedDecision): string {
+  const apply = d.options.filter((o) => APPLY.has(o.strength)).length;
+  const other = d.options.length - apply;
+  const parts = [`${apply} option${apply === 1 ? ' applies' : 's apply'}`];
+  if (other > 0) {
+    parts.push(`${other} within a trial, caution or not recommended`);
+  }
+  parts.push(`${d.pending.length} depend${d.pending.length === 1 ? 's' : ''} on unknown facts`);
+  return parts.join(', ');
 }

@@ -6,28 +6,45 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Missing, Option, PatientWarning, RecommendedDecision } from '../contract.js';
+import type {
+  Missing,
+  Option,
+  PatientWarning,
+  RecommendedDecision,
+  SourceReference,
+  Trial,
+} from '../contract.js';
+import { fieldLabel } from '../contract.js';
 import { Link } from '../router.js';
 import { Disclosure } from '../ui/disclosure.js';
 import { Quote, Refs } from '../ui/quote.js';
 import { STRENGTH_LABEL, STRENGTH_MEANING, STRENGTHS, sentence } from '../ui/strength.js';
+import type { AgentInfo } from './agents-text.js';
+import { AtAGlance } from './at-a-glance.js';
 import { fieldId } from './controls.js';
-import { FIELDS, fieldOfPath } from './fields.js';
+import { fieldOfPath } from './fields.js';
 import { OptionCard } from './option-card.js';
 import { PrintSummary } from './print-summary.js';
 import { profileLine } from './profile-text.js';
 import { summarize, toMarkdown } from './summary.js';
+import { TrialsForPatient } from './trials-for-patient.js';
 
 export interface ResultsProps {
   readonly decision: RecommendedDecision;
   readonly studyIds: ReadonlySet<string> | undefined;
   readonly stale: boolean;
+  readonly agents?: ReadonlyMap<string, AgentInfo> | undefined;
+  /** The knowledge base's trials, once loaded: names for the trials this patient could join. */
+  readonly trials?: readonly Trial[] | undefined;
+  /** The review's reference list, once loaded: the print view ends with the entries it cites. */
+  readonly references?: readonly SourceReference[] | undefined;
 }
 
 const WARNING_KIND: Record<PatientWarning['kind'], string> = {
   alert: 'Alert',
   boundary: 'Boundary',
   input: 'Input',
+  target: 'Target absent',
 };
 
 function Warnings(props: { readonly warnings: readonly PatientWarning[] }): JSX.Element | null {
@@ -79,7 +96,7 @@ function MissingList(props: { readonly missing: readonly Missing[]; readonly opt
           return (
             <li key={m.field} data-missing-field={m.field}>
               <p>
-                <strong>{name === undefined ? m.field : FIELDS[name].label}</strong> (<code>{m.field}</code>){' '}
+                <strong>{fieldLabel(m.field)}</strong>{' '}
                 {name === undefined ? null : (
                   <button type="button" class="link" onClick={() => focusField(m.field)}>
                     enter it
@@ -102,7 +119,7 @@ function MissingList(props: { readonly missing: readonly Missing[]; readonly opt
                             {titles.has(id) ? (
                               <a href={`#option-${id}`}>{titles.get(id)}</a>
                             ) : (
-                              <code>{id}</code>
+                              <span>another option</span>
                             )}
                           </span>
                         ))}
@@ -160,7 +177,11 @@ export function Results(props: ResultsProps): JSX.Element {
     return () => window.clearTimeout(id);
   }, []);
   return (
-    <div class={`results${props.stale ? ' stale' : ''}`} aria-busy={props.stale}>
+    <div
+      class={`results${props.stale ? ' stale' : ''}`}
+      aria-busy={props.stale}
+      data-kb-ready={props.agents === undefined ? undefined : ''}
+    >
       <header class="results-head">
         <p class="notice" data-notice>
           <strong>{sentence(d.notice)}</strong>
@@ -170,9 +191,10 @@ export function Results(props: ResultsProps): JSX.Element {
         </p>
         <Actions markdown={markdown} />
       </header>
+      <AtAGlance decision={d} agents={props.agents} />
       <Warnings warnings={d.warnings} />
       <section aria-labelledby="options-heading" class="options">
-        <h3 id="options-heading">Options ({d.options.length})</h3>
+        <h3 id="options-heading">The options in full ({d.options.length})</h3>
         {d.options.length === 0 ? <p>No option of the review applies on the facts given.</p> : null}
         {STRENGTHS.map((strength) => {
           const list = d.options.filter((o) => o.strength === strength);
@@ -183,7 +205,7 @@ export function Results(props: ResultsProps): JSX.Element {
                 <span class="meaning">{STRENGTH_MEANING[strength]}</span>
               </h4>
               {list.map((o) => (
-                <OptionCard key={o.id} option={o} studyIds={props.studyIds} />
+                <OptionCard key={o.id} option={o} studyIds={props.studyIds} agents={props.agents} />
               ))}
             </section>
           );
@@ -194,10 +216,11 @@ export function Results(props: ResultsProps): JSX.Element {
           <h3 id="pending-heading">Would apply depending on unknown facts ({d.pending.length})</h3>
           <p class="help">These options are neither ruled in nor out: a fact they need is unknown.</p>
           {d.pending.map((o) => (
-            <OptionCard key={o.id} option={o} studyIds={props.studyIds} pending />
+            <OptionCard key={o.id} option={o} studyIds={props.studyIds} agents={props.agents} pending />
           ))}
         </section>
       ) : null}
+      <TrialsForPatient decision={d} trials={props.trials} />
       <MissingList missing={d.missing} options={[...d.options, ...d.pending]} />
       <nav class="panel see-also" aria-label="Evidence behind the options">
         <h3>The evidence</h3>
@@ -213,7 +236,9 @@ export function Results(props: ResultsProps): JSX.Element {
           </li>
         </ul>
       </nav>
-      {printReady ? <PrintSummary summary={summary} printedAt={printedAt} /> : null}
+      {printReady ? (
+        <PrintSummary summary={summary} printedAt={printedAt} references={props.references} />
+      ) : null}
     </div>
   );
 }

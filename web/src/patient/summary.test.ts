@@ -53,8 +53,12 @@ describe('the tumor-board summary', () => {
     expect(text).toContain('  - Derived by Frontline: S 3-year OS 85% vs 68%');
     expect(text).toContain('  - Warning (may apply): May harm \\[ref 3\\]');
     expect(text).toContain('  - Trials: NCT04530565');
-    expect(text).toContain('— needs: phLike');
-    expect(text).toContain('- cd19: Flow cytometry');
+    expect(text).toContain('— needs: Ph-like signature');
+    expect(text).toContain('- CD19 on blasts: Flow cytometry');
+  });
+
+  it('collects every reference number it cites, for the references at the end of the print view', () => {
+    expect(summarize(d).refs).toEqual([3, 42]);
   });
 
   it('carries the knowledge-base version and the notice', () => {

@@ -4,6 +4,7 @@
  * @module
  */
 import type { RecommendedDecision } from '../contract.js';
+import { fieldLabel } from '../contract.js';
 import { STRENGTH_LABEL, STRENGTH_MEANING, STRENGTHS, sentence } from '../ui/strength.js';
 import { quoteText, refsText } from '../ui/text.js';
 import { profileLine } from './profile-text.js';
@@ -27,9 +28,11 @@ export interface Summary {
   readonly kb: string;
   readonly sections: readonly SummarySection[];
   readonly notice: string;
+  /** Every reference number the summary cites, ascending: the print view ends with these entries. */
+  readonly refs: readonly number[];
 }
 
-function withRefs(text: string, refs: readonly number[]): string {
+function refsAfter(text: string, refs: readonly number[]): string {
   const r = refsText(refs);
   return r === '' ? text : `${text} [${r}]`;
 }
@@ -37,6 +40,13 @@ function withRefs(text: string, refs: readonly number[]): string {
 /** The summary of a decision. */
 export function summarize(d: RecommendedDecision): Summary {
   const sections: SummarySection[] = [];
+  const cited = new Set<number>();
+  const withRefs = (text: string, refs: readonly number[]): string => {
+    for (const r of refs) {
+      cited.add(r);
+    }
+    return refsAfter(text, refs);
+  };
   if (d.warnings.length > 0) {
     sections.push({
       heading: 'Patient warnings',
@@ -80,7 +90,7 @@ export function summarize(d: RecommendedDecision): Summary {
     sections.push({
       heading: 'Would apply depending on unknown facts',
       items: d.pending.map((o) => ({
-        text: `${o.title} (${STRENGTH_LABEL[o.strength]}) — needs: ${o.unknownFacts.join(', ')}`,
+        text: `${o.title} (${STRENGTH_LABEL[o.strength]}) — needs: ${o.unknownFacts.map((f) => fieldLabel(f)).join(', ')}`,
         lines: [],
       })),
     });
@@ -89,7 +99,7 @@ export function summarize(d: RecommendedDecision): Summary {
     sections.push({
       heading: 'Missing facts and the test that settles each',
       short: true,
-      items: d.missing.map((m) => ({ text: `${m.field}: ${m.test}`, lines: [] })),
+      items: d.missing.map((m) => ({ text: `${fieldLabel(m.field)}: ${m.test}`, lines: [] })),
     });
   }
   return {
@@ -98,6 +108,7 @@ export function summarize(d: RecommendedDecision): Summary {
     kb: `Knowledge base ${d.kbVersion} · Dias & Litzow, Integration of Immunotherapy Into the Frontline Treatment of ALL`,
     sections,
     notice: sentence(d.notice),
+    refs: [...cited].sort((a, b) => a - b),
   };
 }
 

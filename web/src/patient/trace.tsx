@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'preact';
 import type { TraceNode, Verdict } from '../contract.js';
+import { fieldLabel, labelFieldsIn, valueLabel } from '../contract.js';
 import { fmtNumber, mrdText, OPERATOR_TEXT } from '../ui/text.js';
 
 const MARK: Record<'true' | 'false' | 'unknown', { readonly sign: string; readonly text: string }> = {
@@ -33,7 +34,7 @@ function scalar(fact: string | undefined, v: string | number | boolean): string 
   if (typeof v === 'number') {
     return fact === 'mrd.value' ? mrdText(v) : fmtNumber(v);
   }
-  return String(v);
+  return valueLabel(v);
 }
 
 function valueText(fact: string | undefined, v: TraceNode['observed'] | TraceNode['threshold']): string {
@@ -51,16 +52,16 @@ function Condition(props: { readonly node: TraceNode }): JSX.Element {
   const unknown = n.observed === null || n.observed === undefined;
   return (
     <span class="condition">
-      <span class="label">{n.label}</span>
+      <span class="label">{labelFieldsIn(n.label)}</span>
       <span class="detail">
         {' — '}seen: <strong>{unknown ? 'unknown' : valueText(n.fact, n.observed)}</strong>
         {n.fact !== undefined && n.op !== undefined ? (
           <>
             {'; '}threshold:{' '}
-            <code>
-              {n.fact} {OPERATOR_TEXT[n.op]}
+            <span class="threshold">
+              {fieldLabel(n.fact)} {OPERATOR_TEXT[n.op]}
               {n.op === 'known' ? '' : ` ${valueText(n.fact, n.threshold)}`}
-            </code>
+            </span>
           </>
         ) : null}
         {n.written === undefined ? null : <>; the review: “{n.written}”</>}
@@ -86,7 +87,7 @@ export function Trace(props: { readonly nodes: readonly TraceNode[] }): JSX.Elem
             <Condition node={n} />
           ) : (
             <span class="label">
-              {n.label} <span class="detail">({GROUP[n.kind]})</span>
+              {labelFieldsIn(n.label)} <span class="detail">({GROUP[n.kind]})</span>
             </span>
           )}
           {n.kind !== 'condition' && n.children !== undefined && n.children.length > 0 ? (

@@ -21,16 +21,16 @@ describe('a rule read for people', () => {
     expect(factsOf(when)).toEqual(['lineage', 'ph', 'phLike', 'age']);
   });
 
-  it('writes the tree as indented lines with the review’s own thresholds', () => {
+  it('writes the tree as indented lines in clinician words, with the review’s own thresholds', () => {
     expect(criterionLines(when)).toEqual([
       { depth: 0, text: 'all of' },
-      { depth: 1, text: 'lineage = B' },
+      { depth: 1, text: 'Lineage = B-ALL' },
       { depth: 1, text: 'any of — Ph-positive or Ph-like' },
-      { depth: 2, text: 'ph = positive' },
-      { depth: 2, text: 'phLike = true' },
+      { depth: 2, text: 'Philadelphia chromosome = positive' },
+      { depth: 2, text: 'Ph-like signature = yes' },
       { depth: 1, text: 'not' },
-      { depth: 2, text: 'age < 18 (the review: “<18”)' },
-      { depth: 1, text: 'ph is known' },
+      { depth: 2, text: 'Age < 18 (the review: “<18”)' },
+      { depth: 1, text: 'Philadelphia chromosome is known' },
     ]);
   });
 });

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Criterion } from '../contract.js';
+import { fieldLabel, valueLabel } from '../contract.js';
 import { OPERATOR_TEXT } from '../ui/text.js';
 
 /** The profile fields a criterion tests, in the order they appear. */
@@ -43,14 +44,16 @@ export function criterionLines(c: Criterion, depth = 0): CriterionLine[] {
     ];
   }
   const value =
-    c.op === 'known' ? '' : ` ${Array.isArray(c.value) ? c.value.map(String).join(', ') : String(c.value)}`;
+    c.op === 'known'
+      ? ''
+      : ` ${Array.isArray(c.value) ? c.value.map(valueLabel).join(', ') : valueLabel(c.value ?? '')}`;
   const words = [c.label, c.written === undefined ? undefined : `the review: “${c.written}”`].filter(
     (s): s is string => s !== undefined,
   );
   return [
     {
       depth,
-      text: `${c.fact} ${OPERATOR_TEXT[c.op]}${value}${words.length > 0 ? ` (${words.join('; ')})` : ''}`,
+      text: `${fieldLabel(c.fact)} ${OPERATOR_TEXT[c.op]}${value}${words.length > 0 ? ` (${words.join('; ')})` : ''}`,
     },
   ];
 }

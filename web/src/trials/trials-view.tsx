@@ -5,20 +5,21 @@
  */
 import type { JSX } from 'preact';
 import type { Kb, Rule, Trial } from '../contract.js';
+import { fieldLabel, valueLabel } from '../contract.js';
 import { Link, type Location } from '../router.js';
 import { Quote } from '../ui/quote.js';
 import { STRENGTH_LABEL } from '../ui/strength.js';
 import { useHashTarget } from '../ui/use-hash-target.js';
 import { criterionLines, factsOf } from './criteria.js';
+import { PatientTrials } from './patient-trials.js';
 
 function RuleCriteria(props: { readonly rule: Rule }): JSX.Element {
   const r = props.rule;
   return (
     <li>
-      <span class={`badge strength-${r.strength}`}>{STRENGTH_LABEL[r.strength]}</span> {r.title}{' '}
-      <code class="rule-id">{r.id}</code>
+      <span class={`badge strength-${r.strength}`}>{STRENGTH_LABEL[r.strength]}</span> {r.title}
       <details>
-        <summary>Criteria ({factsOf(r.when).join(', ')})</summary>
+        <summary>Criteria ({factsOf(r.when).map(fieldLabel).join(', ')})</summary>
         <ul class="criteria">
           {criterionLines(r.when).map((l, i) => (
             <li key={i} style={{ paddingLeft: `${l.depth * 1.2}em` }}>
@@ -47,8 +48,8 @@ function TrialCard(props: {
         {t.name === undefined ? '' : ` — ${t.name}`}
       </h2>
       <p class="meta">
-        {t.agents.map((a) => agents.get(a) ?? a).join(' + ')} · {t.lineage}-ALL · Ph {t.ph} ·{' '}
-        {t.settings.join(', ')} · phase {t.phase} · {t.status}
+        {t.agents.map((a) => agents.get(a) ?? a).join(', ')} · {t.lineage}-ALL · Ph {valueLabel(t.ph)} ·{' '}
+        {t.settings.map(valueLabel).join(', ')} · phase {valueLabel(t.phase)} · {valueLabel(t.status)}
         {study === undefined ? null : (
           <>
             {' · study: '}
@@ -68,7 +69,9 @@ function TrialCard(props: {
         <>
           <p class="facts-list">
             {facts.map((f) => (
-              <code key={f}>{f}</code>
+              <span class="fact" key={f}>
+                {fieldLabel(f)}
+              </span>
             ))}
           </p>
           <ul class="rules">
@@ -98,6 +101,7 @@ export function TrialsView(props: { readonly kb: Kb; readonly location: Location
         Each NCT id with what the review says of it. A patient is matched to a trial by the options that name
         it; the fields below are the ones those options test.
       </p>
+      <PatientTrials kb={kb} query={props.location.query} />
       <nav class="toc" aria-label="Trials">
         {trials.map((t) => (
           <a key={t.nct} href={`#${t.nct}`}>

@@ -3,7 +3,8 @@
  * @module
  */
 import type { JSX } from 'preact';
-import { quoteSegments, refsText } from './text.js';
+import { RefLink } from './reference-dialog.js';
+import { quoteSegments } from './text.js';
 
 /** The quote's text with the source's emphasis and superscripts. */
 export function QuoteText(props: { readonly text: string }): JSX.Element {
@@ -16,10 +17,23 @@ export function QuoteText(props: { readonly text: string }): JSX.Element {
   );
 }
 
-/** "[refs 28, 29]" in the review's own numbering, or nothing. */
+/** "[refs 28, 29]" in the review's own numbering, each number opening its entry, or nothing. */
 export function Refs(props: { readonly refs: readonly number[] }): JSX.Element | null {
-  const text = refsText(props.refs);
-  return text === '' ? null : <span class="refs">[{text}]</span>;
+  if (props.refs.length === 0) {
+    return null;
+  }
+  return (
+    <span class="refs">
+      [{props.refs.length === 1 ? 'ref' : 'refs'}{' '}
+      {props.refs.map((n, i) => (
+        <span key={n}>
+          {i > 0 ? ', ' : ''}
+          <RefLink n={n} />
+        </span>
+      ))}
+      ]
+    </span>
+  );
 }
 
 /** A block quote of the review: the words, then where it says so. */
