@@ -13,11 +13,27 @@ import { BROWSER_REQUIRED, type Browser, CHROMIUM_AVAILABLE, launchBrowser } fro
 import { ROOT, type Server, startServer } from './support/server.js';
 
 const DOC_SHOTS = join(ROOT, 'docs', 'screenshots');
-const SHARED = '/patient?lineage=B&age=45&ph=negative&cd20Percent=30&mrd=0.001';
-const SHARED_PROFILE = { lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 } };
+const SHARED =
+  '/patient?lineage=B&age=45&ph=negative&cd19=positive&cd20Percent=30&mrd=0.001&fitForIntensiveChemo=true';
+const SHARED_PROFILE = {
+  lineage: 'B',
+  age: 45,
+  ph: 'negative',
+  cd19: 'positive',
+  cd20Percent: 30,
+  mrd: { value: 0.001 },
+  fitForIntensiveChemo: true,
+};
 /** A patient whose options name trials: over 55, Ph-negative (the review's trials for older adults). */
-const OLDER = '/patient?lineage=B&age=62&ph=negative';
-const OLDER_PROFILE = { lineage: 'B', age: 62, ph: 'negative' };
+const OLDER = '/patient?lineage=B&age=62&ph=negative&cd19=positive&cd22=positive&fitForIntensiveChemo=true';
+const OLDER_PROFILE = {
+  lineage: 'B',
+  age: 62,
+  ph: 'negative',
+  cd19: 'positive',
+  cd22: 'positive',
+  fitForIntensiveChemo: true,
+};
 
 const PAGES = [
   SHARED,

@@ -10,7 +10,8 @@ import { cpus, loadavg } from 'node:os';
 import { launchBrowser } from './support/browser.js';
 import { startServer } from './support/server.js';
 
-const LINK = '/patient?lineage=B&age=45&ph=negative&cd20Percent=30&mrd=0.001';
+const LINK =
+  '/patient?lineage=B&age=45&ph=negative&cd19=positive&cd20Percent=30&mrd=0.001&fitForIntensiveChemo=true';
 const args = process.argv.slice(2);
 const coldBrowser = args.includes('--cold-browser');
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? '10');

@@ -18,8 +18,17 @@ import {
 import { ROOT, type Server, startServer } from './support/server.js';
 
 const SHOTS = join(ROOT, 'test-output', 'web');
-const SHARED = '/patient?lineage=B&age=45&ph=negative&cd20Percent=30&mrd=0.001';
-const SHARED_PROFILE = { lineage: 'B', age: 45, ph: 'negative', cd20Percent: 30, mrd: { value: 0.001 } };
+const SHARED =
+  '/patient?lineage=B&age=45&ph=negative&cd19=positive&cd20Percent=30&mrd=0.001&fitForIntensiveChemo=true';
+const SHARED_PROFILE = {
+  lineage: 'B',
+  age: 45,
+  ph: 'negative',
+  cd19: 'positive',
+  cd20Percent: 30,
+  mrd: { value: 0.001 },
+  fitForIntensiveChemo: true,
+};
 const UNDER_55 = 'blinatumomab.frontline-under-55';
 
 const missingBrowser = `Chromium not found at ${CHROMIUM_PATH} (install it, or point FRONTLINE_CHROMIUM at one)`;
