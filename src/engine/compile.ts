@@ -16,43 +16,10 @@ import { describeCondition, type Scalar, type TraceNode } from './trace.js';
 export type Evaluator = (profile: Profile) => TraceNode;
 
 type FactValue = Scalar | readonly Scalar[] | undefined;
-type Getter = (p: Profile) => FactValue;
-
-const GETTERS: Record<FactName, Getter> = {
-  age: (p) => p.age,
-  lineage: (p) => p.lineage,
-  phase: (p) => p.phase,
-  ph: (p) => p.ph,
-  phLike: (p) => p.phLike,
-  cd19: (p) => p.cd19,
-  cd20Percent: (p) => p.cd20Percent,
-  cd22: (p) => p.cd22,
-  'mrd.value': (p) => p.mrd?.value,
-  'mrd.afterCycle': (p) => p.mrd?.afterCycle,
-  'mrd.method': (p) => p.mrd?.method,
-  molecularResponse: (p) => p.molecularResponse,
-  highRiskGenetics: (p) => p.highRiskGenetics,
-  abl1Mutations: (p) => p.abl1Mutations,
-  cnsDisease: (p) => p.cnsDisease,
-  extramedullaryDisease: (p) => p.extramedullaryDisease,
-  highDiseaseBurden: (p) => p.highDiseaseBurden,
-  wbc: (p) => p.wbc,
-  pdl1Positive: (p) => p.pdl1Positive,
-  fitForIntensiveChemo: (p) => p.fitForIntensiveChemo,
-  alloHctPlanned: (p) => p.alloHctPlanned,
-  pediatricRisk: (p) => p.pediatricRisk,
-  priorTherapy: (p) => p.priorTherapy,
-};
-
 const FACTS: readonly FactName[] = FACT_NAMES;
 
 /** The slot of each fact in a fact vector. */
 export const FACT_INDEX: ReadonlyMap<FactName, number> = new Map(FACTS.map((f, i) => [f, i]));
-
-/** Reads one fact of the profile (`undefined` = unknown). */
-export function factOf(profile: Profile, fact: FactName): FactValue {
-  return GETTERS[fact](profile);
-}
 
 /** A scalar's comparison key: strings compare case-insensitively (e.g. "t315i" matches "T315I"). */
 const keyOf = (x: Scalar): Scalar => (typeof x === 'string' ? x.toLowerCase() : x);

@@ -2,7 +2,7 @@
  * The recommendation engine: pure, three-valued, explainable.
  * @module
  */
-export { type Compiled, compileCriterion, type Evaluator, factOf } from './compile.js';
+export { type Compiled, compileCriterion, type Evaluator } from './compile.js';
 export { type CompiledKb, type CompiledRule, compileKb } from './compiled-kb.js';
 export {
   type Decision,
