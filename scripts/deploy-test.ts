@@ -6,6 +6,7 @@
 // - no replayed `jti` is ever accepted (each replay sent to whichever instance nginx picks, before and after the kill);
 // - every failed request was in flight on the killed instance when it died (nginx's log names the instance);
 // - the survivors keep answering while it is down, and the restarted instance answers again.
+// `--keep` leaves the temporary folder (nginx's access and error logs, each instance's log) for a post-mortem.
 // Skips (exit 0, one line saying why) where PostgreSQL or nginx is missing, unless FRONTLINE_REQUIRE_DEPLOY_TEST=1.
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     instances: { type: 'string' },
     concurrency: { type: 'string' },
     phase: { type: 'string' },
+    keep: { type: 'boolean' },
   },
 });
 const INSTANCES = Number(values.instances ?? 3);
@@ -229,6 +231,20 @@ try {
   servers[victim] = restarted;
   const restartedAt = Date.now();
   await load(PHASE);
+  // nginx retries the restarted instance once its fail_timeout has passed after the last failure; keep the load on
+  // (in small steps, read from nginx's log) until it has answered, within a bound, rather than guess how long that is.
+  const victimAddr = `127.0.0.1:${victimPort}`;
+  const answeredByVictimSince = (since: number): number =>
+    readFileSync(lb.accessLog, 'utf8')
+      .split('\n')
+      .filter((line) => {
+        const msec = Number(line.split(' ', 1)[0]) * 1000;
+        const up = /upstream=(.*?) upstream_status=/.exec(line)?.[1] ?? '';
+        return msec >= since && / 200 /.test(line) && up.split(',').at(-1)?.trim() === victimAddr;
+      }).length;
+  while (answeredByVictimSince(restartedAt) < 20 && Date.now() - restartedAt < 30_000) {
+    await load(50);
+  }
   // Replays of every token accepted so far, one each, to whichever instance nginx picks (all three are up).
   phase = 3;
   const replaysAfter = accepted.slice(0, 300);
@@ -249,7 +265,6 @@ try {
     }
   }
   const lastUpstream = (rid: string): string => (upstreamOf.get(rid) ?? '').split(',').at(-1)?.trim() ?? '';
-  const victimAddr = `127.0.0.1:${victimPort}`;
 
   const replays = outcomes.filter((o) => o.kind === 'replay');
   const replaysAccepted = replays.filter((o) => o.status >= 200 && o.status < 300);
@@ -355,6 +370,10 @@ try {
   for (const c of cleanups.reverse()) {
     await c().catch(() => undefined);
   }
-  rmSync(dir, { recursive: true, force: true });
+  if (values.keep === true) {
+    process.stderr.write(`deploy-test: kept ${dir} (nginx's and each instance's logs)\n`);
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 process.exit(exitCode);

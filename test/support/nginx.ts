@@ -25,9 +25,9 @@ export interface TestNginx {
 /** The repository's config with the listen port and one upstream line per instance port. */
 export function renderConfig(listenPort: number, upstreamPorts: readonly number[]): string {
   const conf = readFileSync(join(ROOT, 'deploy', 'nginx', 'frontline.conf'), 'utf8');
-  const servers = upstreamPorts
-    .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`)
-    .join('\n');
+  // Only the ports change: each instance keeps the parameters (max_fails, fail_timeout, ...) the file gives its first.
+  const params = /^ {4}server 127\.0\.0\.1:\d+( [^\n;]*)?;/m.exec(conf)?.[1] ?? '';
+  const servers = upstreamPorts.map((p) => `    server 127.0.0.1:${p}${params};`).join('\n');
   const rendered = conf
     .replace(/(?:^ {4}server 127\.0\.0\.1:\d+ [^\n]*\n)+/m, `${servers}\n`)
     .replace(/listen 127\.0\.0\.1:\d+;/, `listen 127.0.0.1:${listenPort};`);

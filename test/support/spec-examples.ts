@@ -1,9 +1,18 @@
 // The CDS Hooks 2.0.1 specification's own examples, read at run time from the shared standards folder (never copied
-// into the project). Found by walking up from this file to a folder that holds shared/standards.
+// into the project). `$FRONTLINE_SHARED_DIR/standards` when set (CI sets it), else found by walking up from this file
+// to a folder that holds shared/standards.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 function findStandards(): string {
+  const shared = process.env.FRONTLINE_SHARED_DIR;
+  if (shared !== undefined && shared !== '') {
+    const fromEnv = join(shared, 'standards');
+    if (!existsSync(fromEnv)) {
+      throw new Error(`FRONTLINE_SHARED_DIR is ${shared}, but ${fromEnv} does not exist`);
+    }
+    return fromEnv;
+  }
   let dir = import.meta.dirname;
   for (;;) {
     const candidate = join(dir, 'shared', 'standards');
