@@ -84,6 +84,23 @@ function registerKb(program: Command, io: Io, done: Done): void {
       const { notes } = await import('./commands/kb.js');
       done(await notes(io, opts));
     });
+  kb.command('diff')
+    .description(
+      'what changed between two knowledge-base versions, in clinical words: rules, alerts, and the golden-corpus patients whose options changed',
+    )
+    .option(
+      '--from <version|file|dir|rev>',
+      'a released version (kb-…, from kb/releases/), a release file, a kb/ folder, or a git revision (default: the release before the working knowledge base)',
+    )
+    .option(
+      '--to <version|file|dir|rev>',
+      'the same kinds, or "working" (default: the working knowledge base, kb/)',
+    )
+    .option('--json', 'print the comparison as JSON')
+    .action(async (opts: { from?: string; to?: string; json?: boolean }) => {
+      const { kbDiff } = await import('./commands/kb-diff.js');
+      done(kbDiff(io, opts));
+    });
   kb.command('schema')
     .description('print the JSON Schema of the knowledge base (generated from the zod schemas)')
     .option('--out <dir>', 'write one schema per data-file kind into a folder')

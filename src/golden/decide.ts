@@ -20,3 +20,14 @@ export function decideCorpus(profiles: readonly GoldenProfile[], ckb: CompiledKb
     return snapshotOf(p.id, evaluate(parsed.profile, ckb));
   });
 }
+
+/** Like `decideCorpus`, but a profile this version's parser rejects gets `undefined` (an older corpus may hold one). */
+export function decideTolerant(
+  profiles: readonly { readonly id: string; readonly profile: unknown }[],
+  ckb: CompiledKb,
+): (DecisionSnapshot | undefined)[] {
+  return profiles.map((p) => {
+    const parsed = parseProfile(p.profile);
+    return parsed.ok ? snapshotOf(p.id, evaluate(parsed.profile, ckb)) : undefined;
+  });
+}

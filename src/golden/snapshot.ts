@@ -19,9 +19,9 @@ export interface DecisionSnapshot {
   /** Profile fields whose absence would change the options. */
   readonly missing: readonly string[];
   /** Texts of evidence from outside the review, when the decision has any. */
-  readonly outsideEvidence?: readonly string[];
+  readonly outsideEvidence?: readonly string[] | undefined;
   /** Extrapolation texts by option id, when any option has them. */
-  readonly extrapolation?: Readonly<Record<string, readonly string[]>>;
+  readonly extrapolation?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 /** The `text` of each element of an optional list field of the decision contract (empty when absent). */
