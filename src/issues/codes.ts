@@ -33,6 +33,11 @@ export const ISSUE_CODES = {
   },
   'kb.class-risk': { status: 500, summary: 'an agent lacks a class risk its class must carry' },
   'kb.population': { status: 500, summary: 'a study population or age word is inconsistent' },
+  'kb.label': {
+    status: 500,
+    summary:
+      'two different conditions of one criterion share a label, so a clinician cannot tell which one failed',
+  },
   'kb.derived': {
     status: 500,
     summary:

@@ -23,6 +23,7 @@ const FHIR_ISSUE_TYPE: Readonly<Record<IssueCode, string>> = {
   'kb.rule-strength': 'exception',
   'kb.class-risk': 'exception',
   'kb.population': 'exception',
+  'kb.label': 'exception',
   'kb.derived': 'exception',
   'profile.invalid': 'invalid',
   'profile.unknown-key': 'invalid',

@@ -213,6 +213,29 @@ describe('kb check proves every rule inside its evidence', () => {
     );
   });
 
+  it('fails when two different conditions of one rule share a label (the trace would show two identical lines)', () => {
+    const { files: changed, file } = mutate(
+      (f) => f.path.endsWith('rules/blinatumomab.yaml'),
+      (doc) => {
+        const i = ruleIndex(doc, 'blinatumomab.frontline-under-55');
+        const all = doc.getIn(['rules', i, 'when', 'all']) as { items: { toJSON(): { fact?: string } }[] };
+        const ages = all.items.flatMap((c, at) => (c.toJSON().fact === 'age' ? [at] : []));
+        expect(ages.length).toBe(2);
+        for (const at of ages) {
+          doc.setIn(['rules', i, 'when', 'all', at, 'label'], 'an adult');
+        }
+      },
+    );
+    expect(errors(checkKbFiles(changed))).toContainEqual(
+      expect.objectContaining({
+        code: 'kb.label',
+        file: file.path,
+        message: 'two different conditions are both labelled "an adult": say what each one tests',
+      }),
+    );
+    expect(errors(checkKbFiles(files)).filter((x) => x.code === 'kb.label')).toEqual([]);
+  });
+
   it('fails when an age word is given a bound of its own', () => {
     const { files: changed } = mutate(
       (f) => f.folder === 'studies' && /words: adults/.test(f.text),

@@ -2,7 +2,8 @@
  * Clinical invariants of the data model that `kb check` enforces beside the scope proof: every agent carries the
  * class risks its class must report; every study population states its bounds with the words of the source (age
  * words held to the table in `facts.yaml`); ages are whole years; a number needed to treat is derived only from a
- * difference the review reports as significant; every rule answers a known question.
+ * difference the review reports as significant; every rule answers a known question; no two different conditions of one
+ * criterion share a label (the trace, the cards and `kb diff` show conditions by their labels).
  * @module
  */
 import type { Issue } from '../../issues/index.js';
@@ -195,6 +196,49 @@ function checkQuestions(kb: Kb, push: Push): void {
   }
 }
 
+/** Each labelled condition of a criterion tree, with its label and what it tests. */
+function labelledConditions(c: Criterion, out: { label: string; test: string }[]): void {
+  if ('all' in c || 'any' in c) {
+    for (const x of 'all' in c ? c.all : c.any) {
+      labelledConditions(x, out);
+    }
+  } else if ('not' in c) {
+    labelledConditions(c.not, out);
+  } else if (c.label !== undefined) {
+    out.push({ label: c.label, test: JSON.stringify([c.fact, c.op, c.value]) });
+  }
+}
+
+function checkLabels(kb: Kb, push: Push): void {
+  const trees: [key: string, path: string, tree: Criterion][] = [
+    ...kb.recommendations.flatMap((r): [string, string, Criterion][] => [
+      [`rules:${r.id}`, 'when', r.when],
+      ...r.warnings.flatMap((w, i): [string, string, Criterion][] =>
+        w.when === undefined ? [] : [[`rules:${r.id}`, `warnings.${i}.when`, w.when]],
+      ),
+    ]),
+    ...kb.alerts.map((a): [string, string, Criterion] => [`alerts:${a.code}`, 'when', a.when]),
+    ...kb.questions.map((q): [string, string, Criterion] => [`questions:${q.id}`, 'when', q.when]),
+  ];
+  for (const [key, path, tree] of trees) {
+    const found: { label: string; test: string }[] = [];
+    labelledConditions(tree, found);
+    const seen = new Map<string, string>();
+    for (const { label, test } of found) {
+      const other = seen.get(label);
+      if (other !== undefined && other !== test) {
+        push(
+          'kb.label',
+          key,
+          path,
+          `two different conditions are both labelled "${label}": say what each one tests`,
+        );
+      }
+      seen.set(label, test);
+    }
+  }
+}
+
 /** The invariants, every violation reported. */
 export function checkInvariants(kb: Kb, origins: ReadonlyMap<string, Origin>): Issue[] {
   const issues: Issue[] = [];
@@ -207,5 +251,6 @@ export function checkInvariants(kb: Kb, origins: ReadonlyMap<string, Origin>): I
   checkPopulations(kb, push);
   checkComparisons(kb, push);
   checkQuestions(kb, push);
+  checkLabels(kb, push);
   return issues;
 }
