@@ -236,6 +236,26 @@ describe('kb check proves every rule inside its evidence', () => {
     expect(errors(checkKbFiles(files)).filter((x) => x.code === 'kb.label')).toEqual([]);
   });
 
+  it('fails on a rule that fires outside its question: a Ph-negative pediatric trial shown to a Ph-positive child', () => {
+    const { files: changed, file } = mutate(
+      (f) => f.path.endsWith('rules/inotuzumab.yaml'),
+      (doc) => {
+        const i = ruleIndex(doc, 'inotuzumab.all-together1');
+        const all = doc.getIn(['rules', i, 'when', 'all']) as { items: { toJSON(): { fact?: string } }[] };
+        doc.deleteIn(['rules', i, 'when', 'all', all.items.findIndex((c) => c.toJSON().fact === 'ph')]);
+      },
+    );
+    expect(errors(checkKbFiles(changed))).toContainEqual(
+      expect.objectContaining({
+        code: 'kb.rule-scope',
+        file: file.path,
+        message: expect.stringMatching(
+          /^rule "inotuzumab\.all-together1" fires outside its question "inotuzumab-ph-negative" .*ph positive/,
+        ),
+      }),
+    );
+  });
+
   it('fails when an age word is given a bound of its own', () => {
     const { files: changed } = mutate(
       (f) => f.folder === 'studies' && /words: adults/.test(f.text),

@@ -3,12 +3,16 @@
  * class risks its class must report; every study population states its bounds with the words of the source (age
  * words held to the table in `facts.yaml`); ages are whole years; a number needed to treat is derived only from a
  * difference the review reports as significant; every rule answers a known question; no two different conditions of one
- * criterion share a label (the trace, the cards and `kb diff` show conditions by their labels).
+ * criterion share a label (the trace, the cards and `kb diff` show conditions by their labels); every rule fires only
+ * for patients its question is asked for (a rule answering "blinatumomab in Ph-negative B-ALL" never reaches a
+ * Ph-positive patient).
  * @module
  */
 import type { Issue } from '../../issues/index.js';
 import type { Origin } from '../load.js';
 import type { AgeWordDefinition, Criterion, Kb, Outcome, ScopeCriterion, Study } from '../schema/index.js';
+import { describeBox, regionOf, uncovered } from './region.js';
+import { PROFILE_DOMAINS } from './scope-proof.js';
 import { normalizeText } from './text.js';
 
 type Push = (code: Issue['code'], key: string, path: string, message: string) => void;
@@ -239,6 +243,28 @@ function checkLabels(kb: Kb, push: Push): void {
   }
 }
 
+function checkRulesInsideQuestions(kb: Kb, push: Push): void {
+  for (const rule of kb.recommendations) {
+    const question = kb.questions.find((q) => q.id === rule.question);
+    if (question === undefined) {
+      continue; // reported by checkQuestions
+    }
+    const outside = uncovered(
+      regionOf(rule.when, PROFILE_DOMAINS),
+      regionOf(question.when, PROFILE_DOMAINS),
+      PROFILE_DOMAINS,
+    );
+    if (outside.length > 0) {
+      push(
+        'kb.rule-scope',
+        `rules:${rule.id}`,
+        'when',
+        `rule "${rule.id}" fires outside its question "${question.id}" (${question.title}), e.g. for ${describeBox(outside[0] ?? new Map(), PROFILE_DOMAINS)}: narrow the rule, or let it answer a question asked for those patients`,
+      );
+    }
+  }
+}
+
 /** The invariants, every violation reported. */
 export function checkInvariants(kb: Kb, origins: ReadonlyMap<string, Origin>): Issue[] {
   const issues: Issue[] = [];
@@ -252,5 +278,6 @@ export function checkInvariants(kb: Kb, origins: ReadonlyMap<string, Origin>): I
   checkComparisons(kb, push);
   checkQuestions(kb, push);
   checkLabels(kb, push);
+  checkRulesInsideQuestions(kb, push);
   return issues;
 }
