@@ -257,6 +257,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('SMART App Launch (EHR launch) in Chromium'
     const alert = await alertOf(page);
     expect(alert.step).toBe('token');
     expect(alert.text).toContain('The access token was refused');
+    expect(alert.text).toContain(`(${auth.token}): invalid_grant: the launch has expired`);
     expect(page.url()).toContain('/launch/ready');
     await page.close();
   });
@@ -268,6 +269,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('SMART App Launch (EHR launch) in Chromium'
     const alert = await alertOf(page);
     expect(alert.step).toBe('fhir-read');
     expect(alert.text).toContain('Reading Patient/no-such-patient from the EHR’s FHIR server failed');
+    expect(alert.text).toContain(`404 Not Found (${fhir.base}/Patient/no-such-patient): Not found`);
     await page.close();
   });
 

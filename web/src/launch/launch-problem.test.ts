@@ -3,8 +3,10 @@ import {
   authorizeProblem,
   checkLaunchParams,
   fhirReadProblem,
+  messageOf,
   noAuthorizationEndpoint,
   readyProblem,
+  withBody,
 } from './launch-problem.js';
 
 const settings = {
@@ -82,5 +84,40 @@ describe('the failures of a launch', () => {
       title: 'Reading Condition?patient=p1 from the EHR’s FHIR server failed',
       detail: '403 Forbidden',
     });
+  });
+});
+
+describe('messageOf', () => {
+  it('keeps the status, the URL and what an HTTP error body says, not the raw body', () => {
+    const oo = JSON.stringify({
+      resourceType: 'OperationOutcome',
+      issue: [{ details: { text: 'Not found' } }],
+    });
+    expect(messageOf(new Error(`404 Not Found\nURL: https://fhir.example/Patient/x\n\n${oo}`))).toBe(
+      '404 Not Found (https://fhir.example/Patient/x): Not found',
+    );
+    const oauth = JSON.stringify({ error: 'invalid_grant', error_description: 'the launch has expired' });
+    expect(messageOf(new Error(`400 Bad Request\nURL: https://auth.example/token\n\n${oauth}`))).toBe(
+      '400 Bad Request (https://auth.example/token): invalid_grant: the launch has expired',
+    );
+    expect(messageOf(new Error('502 Bad Gateway\nURL: https://fhir.example/x\n\n<html>'))).toBe(
+      '502 Bad Gateway (https://fhir.example/x)',
+    );
+    expect(
+      messageOf(new Error('400 Bad Request\nURL: https://auth.example/token\ninvalid_grant: expired')),
+    ).toBe('400 Bad Request (https://auth.example/token): invalid_grant: expired');
+    expect(messageOf(new Error('Failed to fetch'))).toBe('Failed to fetch');
+  });
+
+  it('asks an HTTP error for its body before it is described', async () => {
+    const error = Object.assign(new Error('400 Bad Request\nURL: https://auth.example/token'), {
+      async parse(this: Error) {
+        this.message += '\ninvalid_grant: the launch has expired';
+        return this;
+      },
+    });
+    expect(messageOf(await withBody(error))).toBe(
+      '400 Bad Request (https://auth.example/token): invalid_grant: the launch has expired',
+    );
   });
 });

@@ -78,8 +78,64 @@ export function checkLaunchParams(
   return { ok: true, params: { iss: withoutSlash(iss), launch } };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function textIn(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object') {
+    return undefined;
+  }
+  const b = body as { error?: unknown; error_description?: unknown; issue?: unknown };
+  if (typeof b.error_description === 'string' || typeof b.error === 'string') {
+    return [b.error, b.error_description].filter((t) => typeof t === 'string').join(': ');
+  }
+  if (Array.isArray(b.issue)) {
+    const texts = b.issue.flatMap((i: { diagnostics?: unknown; details?: { text?: unknown } }) =>
+      [i.diagnostics, i.details?.text].filter((t): t is string => typeof t === 'string'),
+    );
+    return texts.length > 0 ? texts.join('; ') : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * One line for a person: fhirclient's HTTP errors are `"<status> <text>\nURL: <url>\n\n<body>"`; this keeps the
+ * status, the URL and what the body says (OAuth `error_description`, OperationOutcome text), not the raw body.
+ */
+export function messageOf(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const [head = '', ...rest] = raw.split('\n');
+  const urlLine = rest.find((l) => l.startsWith('URL: '));
+  if (urlLine === undefined) {
+    return raw;
+  }
+  const body = rest
+    .filter((l) => l !== urlLine)
+    .join('\n')
+    .trim();
+  let said: string | undefined;
+  try {
+    said = textIn(JSON.parse(body));
+  } catch {
+    // Not JSON: fhirclient's own "error: description" line, or a short plain-text body; never markup.
+    said = body !== '' && body.length <= 300 && !body.includes('<') ? body.replace(/\s+/g, ' ') : undefined;
+  }
+  return `${head.trim()} (${urlLine.slice('URL: '.length).trim()})${said === undefined ? '' : `: ${said}`}`;
+}
+
+/**
+ * fhirclient's `HttpError` reads the answer's body only when asked (`parse`): ask, so the message says what the
+ * server said (OAuth `error_description`, OperationOutcome text).
+ * @returns the same error
+ */
+export async function withBody(error: unknown): Promise<unknown> {
+  const parse =
+    error !== null && typeof error === 'object' ? (error as { parse?: unknown }).parse : undefined;
+  if (typeof parse === 'function') {
+    try {
+      await (parse as () => Promise<unknown>).call(error);
+    } catch {
+      // The message without the body is still the status and the URL.
+    }
+  }
+  return error;
 }
 
 /**

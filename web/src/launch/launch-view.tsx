@@ -24,6 +24,7 @@ import {
   type LaunchSettings,
   noAuthorizationEndpoint,
   readyProblem,
+  withBody,
 } from './launch-problem.js';
 import { readRecord } from './read-record.js';
 
@@ -99,7 +100,7 @@ async function launch(query: URLSearchParams, report: (s: Step) => void): Promis
       }),
     );
   } catch (error) {
-    report({ status: 'failed', problem: authorizeProblem(iss, error) });
+    report({ status: 'failed', problem: authorizeProblem(iss, await withBody(error)) });
     return;
   }
   // fhirclient treats a server without an authorization endpoint as open and sends the app straight back: refused.
@@ -119,7 +120,7 @@ async function ready(report: (s: Step) => void): Promise<void> {
   try {
     client = await FHIR.oauth2.ready();
   } catch (error) {
-    report({ status: 'failed', problem: readyProblem(error) });
+    report({ status: 'failed', problem: readyProblem(await withBody(error)) });
     return;
   }
   const token = client.state.tokenResponse;

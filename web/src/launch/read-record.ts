@@ -5,7 +5,7 @@
  * file, decides what each resource says; nothing is inferred here.
  * @module
  */
-import { fhirReadProblem, type LaunchProblem } from './launch-problem.js';
+import { fhirReadProblem, type LaunchProblem, withBody } from './launch-problem.js';
 
 /** What this file needs of the SMART client (fhirclient's `Client`), so tests can give a fake. */
 export interface FhirSource {
@@ -54,7 +54,7 @@ export async function readRecord(
   for (const [i, result] of results.entries()) {
     const url = reads[i] ?? '';
     if (result.status === 'rejected') {
-      return { ok: false, problem: fhirReadProblem(url, result.reason) };
+      return { ok: false, problem: fhirReadProblem(url, await withBody(result.reason)) };
     }
     const found = i === 0 ? [result.value] : result.value;
     if (!Array.isArray(found) || !found.every(isResource)) {
