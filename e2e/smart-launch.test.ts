@@ -118,6 +118,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('SMART App Launch (EHR launch) in Chromium'
       `${fhir.base},${fhir.brokenBase}`,
       '--smart-auth-origins',
       auth.origin,
+      '--frame-ancestors',
+      fhir.origin,
     ]);
     browser = await launchBrowser();
   });
@@ -214,6 +216,42 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('SMART App Launch (EHR launch) in Chromium'
       await page.close();
     },
   );
+
+  it('runs the launch inside the EHR’s iframe when the EHR’s origin is a configured frame ancestor', async () => {
+    const example = cases.get(EXAMPLES[1]);
+    if (example === undefined) {
+      throw new Error('no example');
+    }
+    auth.launch('launch-framed', { patient: example.patient });
+    const page = await newPage();
+    const launchUrl = `${frontline.url}/launch?launch=launch-framed&iss=${encodeURIComponent(fhir.base)}`;
+    await page.goto(`${fhir.origin}/ehr.html?src=${encodeURIComponent(launchUrl)}`);
+    const app = page.frameLocator('#app');
+    await app.locator('.results:not(.stale)').waitFor({ timeout: 20_000 });
+    const ids = await app
+      .locator('.options [data-option-id], .pending-options [data-option-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-option-id')));
+    expect(ids).toEqual([...example.expected.options, ...example.expected.pending].map((o) => o.id));
+    expect(page.frames().some((f) => new URL(f.url()).pathname === '/patient')).toBe(true);
+    await page.close();
+  });
+
+  it('is not framed by any other origin', async () => {
+    const page = await newPage();
+    const refusals: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('frame-ancestors')) {
+        refusals.push(m.text());
+      }
+    });
+    // localhost is not 127.0.0.1: another origin on the same machine.
+    const other = fhir.origin.replace('127.0.0.1', 'localhost');
+    await page.goto(`${other}/ehr.html?src=${encodeURIComponent(`${frontline.url}/patient`)}`);
+    await page.waitForFunction(() => document.title === 'frame loaded', undefined, { timeout: 15_000 });
+    expect(await page.frameLocator('#app').locator('main').count()).toBe(0);
+    expect(refusals.length).toBeGreaterThan(0);
+    await page.close();
+  });
 
   it('names the missing launch parameters', async () => {
     const page = await newPage();

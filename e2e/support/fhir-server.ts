@@ -1,7 +1,8 @@
 // A FHIR R4 server for the SMART launch test: Medplum's FhirRouter over its in-memory repository (the resources of
 // the example bundles, ids kept), behind a small node:http front that answers the SMART configuration, CORS, and
 // refuses every FHIR read without a bearer token the test's authorization server signed (checked with jose).
-// A second base path (`/broken`) answers 404 to everything, for the discovery-failure test.
+// A second base path (`/broken`) answers 404 to everything, for the discovery-failure test; `/ehr.html?src=URL` is
+// the EHR's page that shows the app in an iframe (framing test).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
@@ -120,6 +121,14 @@ export async function startFhirServer(bundles: readonly Bundle[], auth: AuthEndp
     const url = req.url ?? '/';
     if (req.method === 'OPTIONS') {
       send(res, 204, '');
+      return;
+    }
+    if (url.startsWith('/ehr.html')) {
+      const src = new URL(url, 'http://x').searchParams.get('src') ?? 'about:blank';
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><title>EHR</title><iframe id="app" style="width:1200px;height:800px" src="${src.replace(/"/g, '&quot;')}" onload="document.title='frame loaded'"></iframe>`,
+      );
       return;
     }
     if (url.startsWith('/broken')) {
