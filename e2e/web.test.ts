@@ -375,6 +375,14 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the web app in Chromium', () => {
     expect(await page.locator('main h1').textContent()).toBe('No page here');
   });
 
+  it('says, on the SMART launch URL, that the launch is not configured on a server started without it', async () => {
+    await page.goto(`${server.url}/launch?launch=abc&iss=${encodeURIComponent('https://fhir.example/r4')}`);
+    const alert = page.locator('.launch-view [role="alert"]');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.getAttribute('data-launch-step')).toBe('config');
+    expect(await alert.textContent()).toContain('SMART launch is not configured on this Frontline server');
+  });
+
   it('raised no error in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -51,8 +51,11 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   });
 }
 
-/** Starts `frontline serve --port 0` and waits for its URL. */
-export async function startServer(): Promise<Server> {
+/**
+ * Starts `frontline serve --port 0` and waits for its URL.
+ * @param extraArgs - more `serve` flags (the SMART launch test gives its client id and issuers)
+ */
+export async function startServer(extraArgs: readonly string[] = []): Promise<Server> {
   const problem = notBuilt();
   if (problem !== undefined) {
     throw new Error(problem);
@@ -71,6 +74,7 @@ export async function startServer(): Promise<Server> {
       join(dir, 'frontline.db'),
       '--web-dir',
       WEB_DIST,
+      ...extraArgs,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FRONTLINE_FHIR_FETCH: 'off' } },
   );

@@ -185,6 +185,22 @@ function registerServe(program: Command, io: Io, done: Done): void {
     )
     .option('--web-dir <dir>', 'the built web app to serve at / (default: web/dist)')
     .option(
+      '--smart-client-id <id>',
+      'turn on the SMART EHR launch of the web app (<public URL>/launch) with the client id the EHR registered; cards then carry a smart link; $FRONTLINE_SMART_CLIENT_ID',
+    )
+    .option(
+      '--smart-issuers <urls>',
+      'FHIR base URLs (iss) the app may be launched from, comma-separated; needed with --smart-client-id; $FRONTLINE_SMART_ISSUERS',
+    )
+    .option(
+      '--smart-auth-origins <origins>',
+      "origins of authorization servers whose token endpoint is not on an issuer's origin; $FRONTLINE_SMART_AUTH_ORIGINS",
+    )
+    .option(
+      '--frame-ancestors <origins>',
+      'EHR origins allowed to frame the web app, comma-separated (default: none may); $FRONTLINE_FRAME_ANCESTORS',
+    )
+    .option(
       '--audit-retention-days <days>',
       'delete audit rows older than this (default: $FRONTLINE_AUDIT_RETENTION_DAYS or 365)',
     )

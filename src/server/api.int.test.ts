@@ -40,6 +40,7 @@ describe('GET /api/health and /api/openapi.json', () => {
       '/api/kb',
       '/api/openapi.json',
       '/api/recommendations',
+      '/api/smart-launch',
       '/api/studies',
       '/api/studies/{id}',
       '/api/trials',

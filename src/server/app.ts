@@ -10,6 +10,7 @@ import type { JwtVerifier } from './auth/jwt.js';
 import type { Env, ServerContext, ServerRecommend } from './context.js';
 import type { FhirAccess } from './fhir/access.js';
 import { hostGuard } from './host-guard.js';
+import type { SmartLaunchSettings } from './launch-config.js';
 import { type Logger, silentLogger } from './log.js';
 import {
   CDS_PATH,
@@ -25,7 +26,7 @@ import { registerApi } from './routes/api.js';
 import { registerApiDocs } from './routes/api-docs.js';
 import { registerCds } from './routes/cds.js';
 import { registerWeb } from './routes/web.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { securityHeaders } from './security-headers.js';
 import type { Store } from './store/store.js';
 
 /** Default CORS origin for CDS Hooks: the public CDS Hooks sandbox. */
@@ -59,6 +60,10 @@ export interface AppOptions {
   readonly fhirDeadlineMs?: number | undefined;
   /** `host[:port]` values accepted in the Host header (others: 421); absent = any (tests without a socket). */
   readonly allowedHosts?: readonly string[] | undefined;
+  /** SMART App Launch of the web app; absent = off (cards carry no `smart` link). */
+  readonly smart?: SmartLaunchSettings | undefined;
+  /** EHR origins allowed to frame the app (`frame-ancestors`); absent or empty = none. */
+  readonly frameAncestors?: readonly string[] | undefined;
   readonly newId?: (() => string) | undefined;
   readonly now?: (() => Date) | undefined;
 }
@@ -104,10 +109,19 @@ export function createApp(options: AppOptions): Hono<Env> {
     fhirAccess: options.jwt === undefined ? undefined : options.fhirAccess,
     fhirDeadlineMs: options.fhirDeadlineMs,
     jwt: options.jwt,
+    smart: options.smart,
   };
   const app = new Hono<Env>();
   app.use('*', requestLog(log));
-  app.use('*', responseHeaders(SECURITY_HEADERS));
+  app.use(
+    '*',
+    responseHeaders(
+      securityHeaders({
+        frameAncestors: options.frameAncestors,
+        connectOrigins: options.smart?.connectOrigins,
+      }),
+    ),
+  );
   if (options.allowedHosts !== undefined) {
     app.use('*', hostGuard(options.allowedHosts));
   }

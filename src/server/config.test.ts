@@ -18,7 +18,30 @@ describe('resolveServeConfig', () => {
         insecure: false,
         webDir: undefined,
         auditRetentionDays: 365,
+        smart: undefined,
+        frameAncestors: [],
       },
+    });
+  });
+
+  it('reads the SMART launch and framing settings, and names a bad frame ancestor with what is allowed', () => {
+    expect(
+      resolveServeConfig(
+        { smartClientId: 'frontline-app', frameAncestors: 'https://ehr.example' },
+        { FRONTLINE_SMART_ISSUERS: 'https://fhir.example/r4' },
+      ),
+    ).toMatchObject({
+      ok: true,
+      config: {
+        smart: { clientId: 'frontline-app', issuers: ['https://fhir.example/r4'] },
+        frameAncestors: ['https://ehr.example'],
+      },
+    });
+    expect(resolveServeConfig({ frameAncestors: '*' }, {})).toEqual({
+      ok: false,
+      errors: [
+        '--frame-ancestors/FRONTLINE_FRAME_ANCESTORS: "*" is not an origin; give scheme://host[:port] with https (http only for localhost/127.0.0.1/[::1]), no path, no wildcard, comma-separated, e.g. https://ehr.example.org',
+      ],
     });
   });
 

@@ -7,13 +7,14 @@
  * each issuer lists), the deadline of one call's FHIR reads (`--fhir-deadline-ms`, `FRONTLINE_FHIR_DEADLINE_MS`,
  * 3000), `--insecure` to listen on a non-loopback address without JWT checking, and audit retention in days
  * (`--audit-retention-days`, `FRONTLINE_AUDIT_RETENTION_DAYS`, 365). `--db` may be a `postgres://` URL (the PostgreSQL
- * store, for several instances).
+ * store, for several instances). The SMART App Launch and framing settings are read by `launch-config.ts`.
  * @module
  */
 import { DEFAULT_CORS_ORIGINS } from './app.js';
+import { type LaunchFlags, resolveLaunchConfig, type SmartLaunchSettings } from './launch-config.js';
 
 /** The `frontline serve` flags as commander gives them. */
-export interface ServeFlags {
+export interface ServeFlags extends LaunchFlags {
   readonly port?: string | undefined;
   readonly db?: string | undefined;
   readonly host?: string | undefined;
@@ -42,6 +43,10 @@ export interface ServeConfig {
   readonly webDir?: string | undefined;
   /** Audit rows older than this are deleted by the store. */
   readonly auditRetentionDays: number;
+  /** SMART App Launch (EHR launch of the web app); absent = off, and cards carry no `smart` link. */
+  readonly smart?: SmartLaunchSettings | undefined;
+  /** EHR origins allowed to frame the app; empty = none (`frame-ancestors 'none'`). */
+  readonly frameAncestors: readonly string[];
 }
 
 /** The settings, or every problem with them. */
@@ -135,6 +140,7 @@ export function resolveServeConfig(
     nonEmpty(flags.fhirDeadlineMs) ?? nonEmpty(env.FRONTLINE_FHIR_DEADLINE_MS) ?? '3000',
     errors,
   );
+  const launch = resolveLaunchConfig(flags, env, errors);
   if (errors.length > 0) {
     return { ok: false, errors };
   }
@@ -152,6 +158,8 @@ export function resolveServeConfig(
       insecure: flags.insecure === true,
       webDir: nonEmpty(flags.webDir),
       auditRetentionDays,
+      smart: launch.smart,
+      frameAncestors: launch.frameAncestors,
     },
   };
 }

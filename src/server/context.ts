@@ -7,6 +7,7 @@ import type { RecommendFn } from '../cds-hooks/index.js';
 import type { CompiledKb } from '../engine/index.js';
 import type { JwtVerifier } from './auth/jwt.js';
 import type { FhirAccess } from './fhir/access.js';
+import type { SmartLaunchSettings } from './launch-config.js';
 import type { Logger } from './log.js';
 import { type Reply, send } from './reply.js';
 import type { Store } from './store/store.js';
@@ -30,6 +31,8 @@ export interface ServerContext {
   readonly fhirAccess?: FhirAccess | undefined;
   readonly fhirDeadlineMs?: number | undefined;
   readonly jwt?: JwtVerifier | undefined;
+  /** SMART App Launch of the web app; absent = off. */
+  readonly smart?: SmartLaunchSettings | undefined;
 }
 
 /** Hono context variables: the route pattern, for the request log; the verified JWT `iss` (JWT on only), for the audit and the FHIR server allow-list. */

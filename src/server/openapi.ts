@@ -16,6 +16,7 @@ import { ProfileInput } from '../profile/index.js';
 import { RecommendationResult, TraceNode } from './schemas/decision.js';
 import { ErrorBody, OperationOutcome } from './schemas/errors.js';
 import { AgentsResponse, FeedbackAck, Health, StudiesResponse, TrialsResponse } from './schemas/responses.js';
+import { SmartLaunchResponse } from './schemas/smart-launch.js';
 
 const FhirBundle = z
   .looseObject({
@@ -41,6 +42,7 @@ const COMPONENTS: Readonly<Record<string, z.ZodType>> = {
   AgentsResponse,
   TrialsResponse,
   Health,
+  SmartLaunchResponse,
   ErrorBody,
   OperationOutcome,
   DiscoveryResponse,
@@ -106,6 +108,13 @@ function restPaths(): Json {
         operationId: 'getHealth',
         summary: 'Liveness, KB version, store state',
         responses: { 200: ok('Health'), 503: ok('Health', 'store unavailable') },
+      },
+    },
+    '/api/smart-launch': {
+      get: {
+        operationId: 'getSmartLaunch',
+        summary: 'SMART App Launch settings for the web app (client id, scopes, redirect path, accepted iss)',
+        responses: { 200: ok('SmartLaunchResponse') },
       },
     },
     '/api/openapi.json': {

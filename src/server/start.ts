@@ -19,6 +19,7 @@ import { exposure, publicHosts } from './exposure.js';
 import type { FhirAccess } from './fhir/access.js';
 import { fhirAccessFromTrust } from './fhir/from-trust.js';
 import type { Logger } from './log.js';
+import { LAUNCH_PATH, REDIRECT_PATH, SMART_SCOPE } from './smart-launch.js';
 import { openAnyStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -133,6 +134,8 @@ export async function startServer(config: ServeConfig, deps: StartDeps): Promise
     log: deps.log,
     fhirAccess: accessFor(config, trusted),
     fhirDeadlineMs: config.fhirDeadlineMs,
+    smart: config.smart,
+    frameAncestors: config.frameAncestors,
   });
   deps.say(
     `Frontline listening on ${url}${config.publicUrl === undefined ? '' : ` (public URL ${config.publicUrl})`}`,
@@ -140,6 +143,15 @@ export async function startServer(config: ServeConfig, deps: StartDeps): Promise
   deps.say(
     `knowledge base ${deps.kb.kb.version} · store ${store.kind} ${store.location} · CDS Hooks discovery ${config.publicUrl ?? url}/cds-services`,
   );
+  if (config.smart !== undefined) {
+    const base = config.publicUrl ?? url;
+    deps.say(
+      `SMART App Launch: launch URL ${base}${LAUNCH_PATH} · redirect URI ${base}${REDIRECT_PATH} · client id ${config.smart.clientId} · scope "${SMART_SCOPE}" · iss ${config.smart.issuers.join(', ')}`,
+    );
+  }
+  if (config.frameAncestors.length > 0) {
+    deps.say(`framing allowed for ${config.frameAncestors.join(', ')}`);
+  }
   if (jwt === undefined) {
     deps.warn(
       'frontline: WARNING: JWT checking is OFF: any client can call the CDS Hooks service, and no FHIR server is ever read (missing prefetch is a 412). For an EHR, give --trusted-issuers FILE and --public-url URL.',

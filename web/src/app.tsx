@@ -7,6 +7,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { kbVersion } from './api.js';
 import type { Kb } from './contract.js';
+import { LaunchView } from './launch/launch-view.js';
 import { PatientView } from './patient/patient-view.js';
 import { Link, type Location, navigate, useLocation } from './router.js';
 import { ReferenceDialog } from './ui/reference-dialog.js';
@@ -93,6 +94,14 @@ function route(loc: Location): Route {
   const study = /^\/evidence\/studies\/([^/]+)$/.exec(path);
   if (path === '/' || path === '/patient') {
     return { title: 'Patient options', nav: '/patient', view: () => <PatientView location={loc} /> };
+  }
+  if (path === '/launch' || path === '/launch/ready') {
+    // SMART EHR launch (launch URL and redirect URI): fhirclient is loaded by these pages only.
+    return {
+      title: 'Opening from the EHR',
+      nav: '/patient',
+      view: () => <LaunchView query={loc.query} ready={path === '/launch/ready'} />,
+    };
   }
   if (path === '/evidence') {
     return {

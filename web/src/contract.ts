@@ -57,5 +57,7 @@ export interface OperationOutcome {
   }[];
 }
 
+export type { FrontlineAppContext } from '../../src/cds-hooks/smart-link.js';
 export { printedIn } from '../../src/kb/check/text.js';
 export { fieldLabel, labelFieldsIn, valueLabel } from '../../src/profile/labels.js';
+export type { SmartLaunchResponse } from '../../src/server/schemas/smart-launch.js';

@@ -9,6 +9,7 @@ import { readJson } from '../body.js';
 import { type Env, route, type ServerContext } from '../context.js';
 import { openApiDocument } from '../openapi.js';
 import { issues, json, problem, type Reply } from '../reply.js';
+import { smartLaunchBody } from '../smart-launch.js';
 
 const STUDY_QUERY = new Set(['agent', 'setting']);
 
@@ -72,6 +73,11 @@ export function registerApi(app: Hono<Env>, ctx: ServerContext): void {
       };
       return json(body, health.state === 'ok' ? 200 : 503);
     }),
+  );
+  const smartLaunch = smartLaunchBody(ctx.smart);
+  app.get(
+    '/api/smart-launch',
+    route('/api/smart-launch', () => json(smartLaunch)),
   );
   app.get(
     '/api/openapi.json',

@@ -15,6 +15,8 @@ const APP_ROUTES: readonly RegExp[] = [
   /^\/trials\/?$/,
   /^\/references\/?$/,
   /^\/about\/?$/,
+  /^\/launch\/?$/,
+  /^\/launch\/ready\/?$/,
 ];
 
 /** Whether the web app has a view at `path`. */

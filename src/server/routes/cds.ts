@@ -18,6 +18,7 @@ import { type Env, route, type ServerContext } from '../context.js';
 import { feedbackRecords } from '../feedback.js';
 import { statusOfIssues } from '../outcome.js';
 import { issues, json, problem, type Reply } from '../reply.js';
+import { LAUNCH_PATH } from '../smart-launch.js';
 import { type CallAudit, describeError } from '../store/records.js';
 
 function unknownService(id: string): Reply {
@@ -95,7 +96,11 @@ async function call(ctx: ServerContext, c: Context<Env>): Promise<Reply> {
     ? await callService(service, body.json, {
         kb: ctx.kb,
         recommend: ctx.recommend,
-        cards: { baseUrl: ctx.baseUrl(c), newId: ctx.newId },
+        cards: {
+          baseUrl: ctx.baseUrl(c),
+          newId: ctx.newId,
+          smartLaunchUrl: ctx.smart === undefined ? undefined : `${ctx.baseUrl(c)}${LAUNCH_PATH}`,
+        },
         openFhir: ctx.fhirAccess?.(c.get('iss')),
         fhirDeadlineMs: ctx.fhirDeadlineMs,
       })

@@ -84,13 +84,16 @@ export function FhirDrop(props: FhirDropProps): JSX.Element {
   );
 }
 
-/** What the FHIR mapping found (field ← resources), what is missing and what conflicts. */
-export function FhirFindings(props: { readonly fhir: FhirSummary; readonly fileName: string }): JSX.Element {
+/**
+ * What the FHIR mapping found (field ← resources), what is missing and what conflicts.
+ * @param source - where the record came from: `the FHIR Bundle “a.json”`, `the EHR (https://fhir.example/r4)`
+ */
+export function FhirFindings(props: { readonly fhir: FhirSummary; readonly source: string }): JSX.Element {
   const { fhir } = props;
   const found = Object.entries(fhir.sources);
   return (
     <section class="panel fhir-findings" aria-labelledby="fhir-findings-heading">
-      <h2 id="fhir-findings-heading">From the FHIR Bundle “{props.fileName}”</h2>
+      <h2 id="fhir-findings-heading">From {props.source}</h2>
       <div class="cols">
         <div>
           <h3>Found ({found.length})</h3>

@@ -10,9 +10,11 @@ import type { RecommendedDecision } from '../contract.js';
 import { hrefOf, type Location, navigate } from '../router.js';
 import { useKbWhenIdle } from '../ui/use-kb.js';
 import { FhirDrop, FhirFindings } from './fhir-drop.js';
+import { type Handover, takeHandover } from './handover.js';
 import { ProfileForm } from './profile-form.js';
 import { Results } from './results.js';
 import { profileBody, queryOfProfile, withParam } from './url.js';
+import { useLaunchOption } from './use-launch-option.js';
 
 /** Pause after the last edit before asking the server. */
 const DEBOUNCE_MS = 250;
@@ -28,9 +30,20 @@ type Answer =
     };
 
 interface FhirImport {
-  readonly fileName: string;
+  /** Where the record came from: `the FHIR Bundle “a.json”`, `the EHR (https://fhir.example/r4)`. */
+  readonly source: string;
   readonly key: string;
   readonly decision: RecommendedDecision;
+}
+
+/** The key the request effect compares: the body the decision's profile gives when it is the URL's query. */
+function importKey(decision: RecommendedDecision): string {
+  const nextBody = profileBody(queryOfProfile(decision.profile));
+  return nextBody === undefined ? '' : JSON.stringify(nextBody);
+}
+
+function importOf(h: Handover | undefined): FhirImport | undefined {
+  return h === undefined ? undefined : { source: h.source, key: importKey(h.decision), decision: h.decision };
 }
 
 let firstResultMarked = false;
@@ -57,7 +70,9 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
     const ready = peekEarly(key);
     return ready === undefined ? { status: 'none' } : answerOf(key, ready);
   });
-  const [fhir, setFhir] = useState<FhirImport | undefined>(undefined);
+  // A record read by the SMART launch arrives with its decision (and the option its card named).
+  const [handover] = useState(takeHandover);
+  const [fhir, setFhir] = useState<FhirImport | undefined>(() => importOf(handover));
   const [fhirBusy, setFhirBusy] = useState(false);
   const [fhirError, setFhirError] = useState<
     { message: string; problems: readonly FieldProblem[] } | undefined
@@ -140,6 +155,8 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
     }
   }, [answer]);
 
+  const optionNote = useLaunchOption(handover?.option, decisionOf(answer));
+
   const setParam = (name: string, value: string | undefined): void => {
     navigate(hrefOf('/patient', withParam(query, name, value)), true);
   };
@@ -155,10 +172,9 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
           return;
         }
         const q = queryOfProfile(result.decision.profile);
-        const nextBody = profileBody(q);
         const imported = {
-          fileName,
-          key: nextBody === undefined ? '' : JSON.stringify(nextBody),
+          source: `the FHIR Bundle “${fileName}”`,
+          key: importKey(result.decision),
           decision: result.decision,
         };
         fhirRef.current = imported;
@@ -216,6 +232,7 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
           <p role="status" class="status">
             {statusText(answer, body === undefined, stale)}
           </p>
+          <LaunchNotes notes={launchNotes(handover, optionNote)} />
           {fhir !== undefined && fhir.decision.fhir !== undefined ? (
             <>
               {fromFhir ? null : (
@@ -223,7 +240,7 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
                   The form has changed since the Bundle was read; the options below follow the form.
                 </p>
               )}
-              <FhirFindings fhir={fhir.decision.fhir} fileName={fhir.fileName} />
+              <FhirFindings fhir={fhir.decision.fhir} source={fhir.source} />
             </>
           ) : null}
           {answer.status === 'ok' ? (
@@ -246,6 +263,27 @@ export function PatientView(props: { readonly location: Location }): JSX.Element
           ) : null}
         </section>
       </div>
+    </div>
+  );
+}
+
+function decisionOf(answer: Answer): RecommendedDecision | undefined {
+  return answer.status === 'ok' ? answer.decision : undefined;
+}
+
+/** What the clinician should know about a SMART launch: its notices, and what became of the card's option. */
+function launchNotes(handover: Handover | undefined, optionNote: string | undefined): string[] {
+  return [...(handover?.notices ?? []), ...(optionNote === undefined ? [] : [optionNote])];
+}
+
+function LaunchNotes(props: { readonly notes: readonly string[] }): JSX.Element | null {
+  return props.notes.length === 0 ? null : (
+    <div class="launch-notes">
+      {props.notes.map((n) => (
+        <p key={n} class="help">
+          {n}
+        </p>
+      ))}
     </div>
   );
 }
