@@ -128,7 +128,7 @@ describe('populationCriteria', () => {
       },
     });
     const cs = populationCriteria(s);
-    expect(cs.slice(3)).toEqual([
+    expect(cs.slice(3)).toStrictEqual([
       { fact: 'age', op: 'le', value: 70, label: 'up to 70', written: '70 years' },
       { fact: 'age', op: 'ge', value: 30 },
       {

@@ -94,12 +94,11 @@ export function agesStated(study: Study): boolean {
  */
 export function targetCriteria(rule: Pick<Rule, 'agents'>, agents: readonly Agent[]): Criterion[] {
   const out: Criterion[] = [];
+  const facts = new Set<string>();
   for (const id of rule.agents) {
     const target = agents.find((a) => a.id === id)?.target;
-    if (
-      target !== undefined &&
-      !out.some((c) => 'not' in c && 'fact' in c.not && c.not.fact === target.fact)
-    ) {
+    if (target !== undefined && !facts.has(target.fact)) {
+      facts.add(target.fact);
       out.push({
         not: { fact: target.fact, op: 'in', value: target.absent, label: `${target.antigen} absent` },
         label: `${target.label} (${id} is directed at ${target.antigen})`,

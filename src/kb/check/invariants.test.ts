@@ -54,6 +54,32 @@ describe('the clinical invariants', () => {
     expect(check(kb)).toEqual([]);
   });
 
+  it('names the file and field of each issue from where the entity was read, or its key when that is unknown', () => {
+    const blina = find(kb.agents, 'blinatumomab');
+    const broken: Kb = {
+      ...withStudy(scoped([age('ge', 17.5)])),
+      agents: kb.agents.map((a) => (a.id === blina.id ? { ...a, classRisks: [] } : a)),
+      recommendations: kb.recommendations.map((r) => (r.id === under55.id ? { ...r, question: 'none' } : r)),
+    };
+    const keys = ['agents:blinatumomab', 'studies:e1910', `rules:${under55.id}`];
+    const found = checkInvariants(broken, origins);
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    for (const key of keys) {
+      const file = origins.get(key)?.file;
+      expect(file, key).toMatch(/^kb\//);
+      expect(
+        found.some((i) => i.file === file && i.severity === 'error'),
+        key,
+      ).toBe(true);
+    }
+    const bare = checkInvariants(broken, new Map());
+    expect(bare.every((i) => keys.includes(i.file ?? ''))).toBe(true);
+    expect(bare.map((i) => i.file)).toEqual(expect.arrayContaining(keys));
+    expect(bare.find((i) => i.file === 'studies:e1910')?.path).toBe('population.scope.criteria.0.value');
+    expect(bare.find((i) => i.file === 'agents:blinatumomab')?.path).toBe('classRisks');
+    expect(bare.find((i) => i.file === `rules:${under55.id}`)?.path).toBe('question');
+  });
+
   it('every agent of a class carries the class risks the class must report', () => {
     const blina = find(kb.agents, 'blinatumomab');
     const required = kb.requiredClassRisks.find((r) => r.agentClass === blina.class);
@@ -88,6 +114,16 @@ describe('the clinical invariants', () => {
         },
       ]);
       expect(check(withStudy(scoped([age('ge', 18), age('le', 70)])))).toEqual([]);
+      const word = { ...age('ge', 18), value: 'eighteen' } as unknown as ScopeCriterion;
+      expect(check(withStudy(scoped([word])))).toEqual([
+        {
+          code: 'kb.population',
+          path: at('studies:e1910', 'population.scope.criteria.0.value'),
+          message: 'ages are whole years (completed years)',
+        },
+      ]);
+      const percent: ScopeCriterion = { fact: 'cd20Percent', op: 'ge', value: 19.5, refs: [], quote: 'q' };
+      expect(check(withStudy(scoped([percent])))).toEqual([]);
     });
 
     it('hold an age word to the bound the table gives it, for each operator', () => {
@@ -266,7 +302,13 @@ describe('the clinical invariants', () => {
       ]);
     });
 
-    it('rule ages are whole years, wherever they sit in the criteria', () => {
+    it('rule ages are whole years, wherever they sit in the criteria; other numbers may be fractions', () => {
+      const fraction: Criterion = { fact: 'cd20Percent', op: 'ge', value: 19.5 };
+      expect(
+        check(
+          withRule({ ...under55, when: { all: [...(under55.when as { all: Criterion[] }).all, fraction] } }),
+        ),
+      ).toEqual([]);
       const deep: Criterion = { all: [{ any: [{ not: { fact: 'age', op: 'lt', value: 17.5 } }] }] };
       const rule = { ...under55, when: { all: [...(under55.when as { all: Criterion[] }).all, deep] } };
       expect(check(withRule(rule))).toEqual([

@@ -126,18 +126,14 @@ export function uncovered(region: Region, cover: Region, d: Domains): Box[] {
   let left: Box[] = [...region];
   for (const c of cover) {
     left = left.flatMap((box) => subtract(box, c, d));
-    if (left.length === 0) {
-      break;
-    }
   }
   return left;
 }
 
 const point = (v: number): Interval => ({ lo: v, hi: v, loOpen: false, hiOpen: false });
 
-/** The interval of a numeric comparison; ages in completed years. */
-function intervalOf(fact: string, op: string, v: number, d: Domains): Interval[] {
-  const all = d.ranges.get(fact) ?? { lo: -Infinity, hi: Infinity, loOpen: true, hiOpen: true };
+/** The interval of a numeric comparison within the fact's range; ages in completed years. */
+function intervalOf(fact: string, all: Interval, op: string, v: number): Interval[] {
   const years = fact === 'age';
   const cut = (i: Interval): Interval => intersectIntervals(all, i);
   switch (op) {
@@ -205,22 +201,22 @@ function listRegion(c: Comparison, values: readonly unknown[], negated: boolean)
   return values.map((v) => setBox(`${c.fact}:${key(v)}`, ['true']));
 }
 
-function numericRegion(c: Comparison, values: readonly unknown[], negated: boolean, d: Domains): Box[] {
+function numericRegion(c: Comparison, range: Interval, values: readonly unknown[], negated: boolean): Box[] {
   const op = negated ? (NEGATED[c.op] ?? c.op) : c.op;
   const pts = values.filter((v): v is number => typeof v === 'number');
   if (op === 'in') {
-    return pts.flatMap((v) => intervalOf(c.fact, 'eq', v, d)).map((i) => intervalBox(c.fact, i));
+    return pts.flatMap((v) => intervalOf(c.fact, range, 'eq', v)).map((i) => intervalBox(c.fact, i));
   }
   if (op === 'notIn') {
     let left: Box[] = [new Map()];
     for (const v of pts) {
       left = left.flatMap((b) =>
-        intervalOf(c.fact, 'ne', v, d).flatMap((i) => meet(b, intervalBox(c.fact, i)) ?? []),
+        intervalOf(c.fact, range, 'ne', v).flatMap((i) => meet(b, intervalBox(c.fact, i)) ?? []),
       );
     }
     return left;
   }
-  return intervalOf(c.fact, op, typeof c.value === 'number' ? c.value : Number.NaN, d)
+  return intervalOf(c.fact, range, op, typeof c.value === 'number' ? c.value : Number.NaN)
     .filter((i) => !EMPTY_INTERVAL(i))
     .map((i) => intervalBox(c.fact, i));
 }
@@ -234,8 +230,9 @@ function comparisonRegion(c: Comparison, negated: boolean, d: Domains): Box[] {
   if (d.lists.has(c.fact)) {
     return listRegion(c, values, negated);
   }
-  if (d.ranges.has(c.fact)) {
-    return numericRegion(c, values, negated, d);
+  const range = d.ranges.get(c.fact);
+  if (range !== undefined) {
+    return numericRegion(c, range, values, negated);
   }
   const all = d.sets.get(c.fact) ?? YES_NO;
   const wanted = new Set(values.map(key));

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKb } from '../index.js';
 import { populationCriteria } from '../population.js';
 import type { Kb, Rule, Statement, StatementKind, Strength, Study } from '../schema/index.js';
-import { proveScopes } from './scope-proof.js';
+import { describeBox, regionOfAll, uncovered } from './region.js';
+import { PROFILE_DOMAINS, proveScopes } from './scope-proof.js';
 
 const loaded = loadKb();
 if (loaded.kb === undefined) {
@@ -124,7 +125,7 @@ describe('the scope proof', () => {
         path: `${origin?.path}.when`,
         message: expect.stringMatching(
           new RegExp(
-            `^rule "${id.replace('.', '\\.')}" fires for age 0-17\\b.*, outside the populations of its evidence: E1910 \\(.*age 30-70.*\\).*\\. Narrow its criteria, cite evidence for those patients, or add an extrapolation quoting the review$`,
+            `^rule "${id.replace('.', '\\.')}" fires for age 0-17\\b.*, outside the populations of its evidence: E1910 \\([^)]*age 30-70[^)]*\\); .+\\. Narrow its criteria, cite evidence for those patients, or add an extrapolation quoting the review$`,
           ),
         ),
       },
@@ -132,6 +133,8 @@ describe('the scope proof', () => {
     const strength = r.issues.filter((i) => i.code === 'kb.rule-strength');
     expect(strength).toEqual([
       expect.objectContaining({
+        severity: 'error',
+        file: origin?.file,
         path: `${origin?.path}.strength`,
         message: expect.stringMatching(
           /^rule "blinatumomab\.frontline-under-55" is "recommended" for age 0-17\b.*, where no recommendation or endorsement statement it cites holds that strength \(held for: .+\)$/,
@@ -168,6 +171,7 @@ describe('the scope proof', () => {
         ),
       }),
     ]);
+    expect(r.proofs.find((p) => p.rule === id)).toEqual({ rule: id, ok: false, extrapolations: 0 });
   });
 
   it('shows at most three uncovered regions, then how many more', () => {
@@ -178,8 +182,33 @@ describe('the scope proof', () => {
     const message =
       proveScopes(withRules([wide]), origins).issues.find((i) => i.code === 'kb.rule-scope')?.message ?? '';
     const shown = /fires for (.*), outside the populations/.exec(message)?.[1] ?? '';
-    expect(shown.split('; ').length).toBe(4);
-    expect(shown).toMatch(/; and \d+ more$/);
+    const boxes = uncovered(
+      regionOfAll([wide.when], PROFILE_DOMAINS),
+      regionOfAll(populationCriteria(e1910), PROFILE_DOMAINS),
+      PROFILE_DOMAINS,
+    );
+    expect(boxes.length).toBeGreaterThan(3);
+    expect(shown.split('; ')).toEqual([
+      ...boxes.slice(0, 3).map((b) => describeBox(b, PROFILE_DOMAINS)),
+      `and ${boxes.length - 3} more`,
+    ]);
+    // Exactly three (ages below and above E1910's, and Ph-positive within them): all shown, no "more".
+    const drop = (fact: string) => (c: Rule['when']) => !('fact' in c && c.fact === fact);
+    const three = {
+      ...wide,
+      when: { all: populationCriteria(e1910).filter(drop('age')).filter(drop('ph')) },
+    };
+    const left3 = uncovered(
+      regionOfAll([three.when], PROFILE_DOMAINS),
+      regionOfAll(populationCriteria(e1910), PROFILE_DOMAINS),
+      PROFILE_DOMAINS,
+    );
+    expect(left3).toHaveLength(3);
+    const m3 =
+      proveScopes(withRules([three]), origins).issues.find((i) => i.code === 'kb.rule-scope')?.message ?? '';
+    expect(/fires for (.*), outside the populations/.exec(m3)?.[1]).toBe(
+      left3.map((b) => describeBox(b, PROFILE_DOMAINS)).join('; '),
+    );
   });
 });
 
@@ -280,6 +309,61 @@ describe('strength is held by sources of the right kind, for the same patients',
         kind,
       ).toEqual(kind === 'regulatory' ? [] : ['kb.rule-scope']);
     }
+  });
+
+  it('reads a statement cited only in the evidence list like one in the statements list', () => {
+    const statement = {
+      ...kb.statements[0],
+      id: 'probe.statement',
+      kind: 'regulatory',
+      appliesTo: { all: populationCriteria(e1910) },
+    } as Statement;
+    const rule = probe('supported', [{ statement: 'probe.statement', refs: [], quote: 'q' }], []);
+    expect(
+      proveScopes(withRules([rule], { statements: [...kb.statements, statement] }), origins).issues,
+    ).toEqual([]);
+    const { appliesTo: _a, ...nowhere } = statement;
+    const r = proveScopes(
+      withRules([rule], { statements: [...kb.statements, nowhere as Statement] }),
+      origins,
+    );
+    expect(r.issues.map((i) => i.code)).toEqual(['kb.rule-scope', 'kb.rule-strength']);
+  });
+
+  it('names each source that holds a strength, and a statement as "statement <id>"', () => {
+    const statement = {
+      ...kb.statements[0],
+      id: 'probe.statement',
+      kind: 'caution',
+      appliesTo: { all: populationCriteria(e1910) },
+    } as Statement;
+    const wide = {
+      ...probe('consider', [cite(e1910)], ['probe.statement']),
+      when: { all: populationCriteria(e1910).filter((c) => !('fact' in c && c.fact === 'age')) },
+    };
+    const r = proveScopes(withRules([wide], { statements: [...kb.statements, statement] }), origins);
+    const message = r.issues.find((i) => i.code === 'kb.rule-strength')?.message ?? '';
+    expect(message).toMatch(/\(held for: E1910 \([^)]*age 30-70[^)]*\)\)$/);
+    const asCaution = proveScopes(
+      withRules([{ ...wide, strength: 'caution' }], { statements: [...kb.statements, statement] }),
+      origins,
+    );
+    expect(asCaution.issues.find((i) => i.code === 'kb.rule-strength')?.message).toMatch(
+      /\(held for: E1910 \([^)]*\); statement probe\.statement \([^)]*\)\)$/,
+    );
+  });
+
+  it('reads an intensive study as licensing only patients fit for intensive chemotherapy', () => {
+    const anyFitness = {
+      ...probe('consider', [cite(e1910)]),
+      when: {
+        all: populationCriteria(e1910).filter((c) => !('fact' in c && c.fact === 'fitForIntensiveChemo')),
+      },
+    };
+    const r = proveScopes(withRules([anyFitness]), origins);
+    expect(r.issues.find((i) => i.code === 'kb.rule-scope')?.message).toMatch(
+      /fires for age 30-70, .*fitForIntensiveChemo false/,
+    );
   });
 
   it('reads a study of unstated ages as licensing no age', () => {

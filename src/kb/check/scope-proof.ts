@@ -106,8 +106,7 @@ function statementsOf(rule: Rule, kb: Kb): Statement[] {
 }
 
 function studiesOf(rule: Rule, kb: Kb): Study[] {
-  const ids = new Set(rule.evidence.flatMap((e) => (e.study === undefined ? [] : [e.study])));
-  return kb.studies.filter((s) => ids.has(s.id));
+  return kb.studies.filter((s) => rule.evidence.some((e) => e.study === s.id));
 }
 
 function studyLicense(s: Study, fitness = true): License | undefined {
@@ -146,10 +145,7 @@ export function proveScopes(kb: Kb, origins: ReadonlyMap<string, Origin>): Scope
     const file = origin?.file ?? 'rules';
     const at = origin?.path ?? '';
     const fires = regionOfAll([rule.when, ...targetCriteria(rule, kb.agents)], PROFILE_DOMAINS);
-    const extrapolations: License[] = rule.extrapolation.map((e, i) => ({
-      name: `extrapolation ${i + 1}`,
-      region: regionOf(e.scope, PROFILE_DOMAINS),
-    }));
+    const extrapolations: Region = rule.extrapolation.flatMap((e) => regionOf(e.scope, PROFILE_DOMAINS));
     const studies = studiesOf(rule, kb);
     const statements = statementsOf(rule, kb);
     // Evidence: the populations of the studies cited (an ongoing trial's population is its eligibility) and of the
@@ -160,7 +156,7 @@ export function proveScopes(kb: Kb, origins: ReadonlyMap<string, Origin>): Scope
     ];
     const outsideEvidence = uncovered(
       fires,
-      [...evidence, ...extrapolations].flatMap((l) => l.region),
+      [...evidence.flatMap((l) => l.region), ...extrapolations],
       PROFILE_DOMAINS,
     );
     let ok = true;
@@ -183,7 +179,7 @@ export function proveScopes(kb: Kb, origins: ReadonlyMap<string, Origin>): Scope
     ];
     const unheld = uncovered(
       fires,
-      [...holders, ...extrapolations].flatMap((l) => l.region),
+      [...holders.flatMap((l) => l.region), ...extrapolations],
       PROFILE_DOMAINS,
     );
     if (unheld.length > 0) {
