@@ -197,6 +197,10 @@ function registerServe(program: Command, io: Io, done: Done): void {
       "origins of authorization servers whose token endpoint is not on an issuer's origin; $FRONTLINE_SMART_AUTH_ORIGINS",
     )
     .option(
+      '--smart-scopes <scopes>',
+      'the scopes the app asks for, space-separated, "launch" among them (default: SMART 2 read/search of Patient, Condition, Observation, MedicationRequest); $FRONTLINE_SMART_SCOPES',
+    )
+    .option(
       '--frame-ancestors <origins>',
       'EHR origins allowed to frame the web app, comma-separated (default: none may); $FRONTLINE_FRAME_ANCESTORS',
     )

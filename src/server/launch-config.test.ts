@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLaunchConfig } from './launch-config.js';
+import { DEFAULT_SMART_SCOPE, resolveLaunchConfig } from './launch-config.js';
 
 function read(flags: Parameters<typeof resolveLaunchConfig>[0], env: Record<string, string> = {}) {
   const errors: string[] = [];
@@ -21,6 +21,7 @@ describe('resolveLaunchConfig', () => {
     expect(errors).toEqual([]);
     expect(config.smart).toEqual({
       clientId: 'frontline-app',
+      scope: DEFAULT_SMART_SCOPE,
       issuers: ['https://fhir.hospital.example/r4', 'http://127.0.0.1:8080/fhir'],
       connectOrigins: [
         'https://fhir.hospital.example',
@@ -28,6 +29,30 @@ describe('resolveLaunchConfig', () => {
         'https://auth.hospital.example',
       ],
     });
+  });
+
+  it('asks for SMART 2 scopes by default, and for the scopes given (SMART 1 for an EHR that grants only those)', () => {
+    const base = { smartClientId: 'frontline-app', smartIssuers: 'https://fhir.example/r4' };
+    expect(DEFAULT_SMART_SCOPE).toBe(
+      'launch patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/MedicationRequest.rs',
+    );
+    const v1 =
+      'launch  patient/Patient.read patient/Condition.read patient/Observation.read patient/MedicationRequest.read';
+    const { config, errors } = read({ ...base, smartScopes: v1 });
+    expect(errors).toEqual([]);
+    expect(config.smart?.scope).toBe(v1.replace('  ', ' '));
+    expect(read(base, { FRONTLINE_SMART_SCOPES: 'launch patient/*.read' }).config.smart?.scope).toBe(
+      'launch patient/*.read',
+    );
+    const bad = read({ ...base, smartScopes: 'patient/Patient.read' });
+    expect(bad.errors).toEqual([
+      expect.stringMatching(
+        /^--smart-scopes\/FRONTLINE_SMART_SCOPES: "patient\/Patient\.read" must be space-separated scopes including "launch"/,
+      ),
+    ]);
+    expect(read({ smartScopes: 'launch' }).errors).toEqual([
+      '--smart-issuers, --smart-auth-origins and --smart-scopes need --smart-client-id/FRONTLINE_SMART_CLIENT_ID (the client id the EHR registered for Frontline)',
+    ]);
   });
 
   it('reads the environment when no flag is given, and flags win', () => {
@@ -50,7 +75,7 @@ describe('resolveLaunchConfig', () => {
       '--smart-client-id needs --smart-issuers/FRONTLINE_SMART_ISSUERS: the FHIR base URLs the app may be launched from',
     ]);
     expect(read({ smartIssuers: 'https://fhir.example/r4' }).errors).toEqual([
-      '--smart-issuers and --smart-auth-origins need --smart-client-id/FRONTLINE_SMART_CLIENT_ID (the client id the EHR registered for Frontline)',
+      '--smart-issuers, --smart-auth-origins and --smart-scopes need --smart-client-id/FRONTLINE_SMART_CLIENT_ID (the client id the EHR registered for Frontline)',
     ]);
   });
 

@@ -8,6 +8,8 @@
  *   with a client id (an app that follows any `iss` would send the clinician to any authorization server);
  * - `--smart-auth-origins` (`FRONTLINE_SMART_AUTH_ORIGINS`): origins of authorization servers whose token endpoint is
  *   not on an issuer's origin (the browser posts the code there);
+ * - `--smart-scopes` (`FRONTLINE_SMART_SCOPES`): the scopes the app asks for, space-separated (default: SMART 2 read and
+ *   search scopes; an EHR that grants only SMART 1 scopes takes `launch patient/Patient.read …`);
  * - `--frame-ancestors` (`FRONTLINE_FRAME_ANCESTORS`): the EHR origins allowed to frame the app (default none).
  * @module
  */
@@ -15,6 +17,8 @@
 /** SMART App Launch (EHR launch) as configured. */
 export interface SmartLaunchSettings {
   readonly clientId: string;
+  /** The scopes the app asks for, space-separated. */
+  readonly scope: string;
   /** FHIR base URLs accepted as `iss`, without a trailing slash. */
   readonly issuers: readonly string[];
   /** Origins the app's browser code calls: every issuer's, and the configured authorization servers'. */
@@ -26,6 +30,7 @@ export interface LaunchFlags {
   readonly smartClientId?: string | undefined;
   readonly smartIssuers?: string | undefined;
   readonly smartAuthOrigins?: string | undefined;
+  readonly smartScopes?: string | undefined;
   readonly frameAncestors?: string | undefined;
 }
 
@@ -36,6 +41,33 @@ export interface LaunchConfig {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** SMART 2.x scopes: the launch context, and read + search of the four resource types the FHIR mapping reads. */
+export const DEFAULT_SMART_SCOPE = [
+  'launch',
+  'patient/Patient.rs',
+  'patient/Condition.rs',
+  'patient/Observation.rs',
+  'patient/MedicationRequest.rs',
+].join(' ');
+
+/** The scopes asked for: printable tokens, `launch` among them (the EHR launch needs its context). */
+function scopeOf(raw: string | undefined, errors: string[]): string {
+  if (raw === undefined) {
+    return DEFAULT_SMART_SCOPE;
+  }
+  const tokens = raw.split(/\s+/).filter((t) => t !== '');
+  if (
+    !tokens.every((t) => /^[\x21-\x7e]{1,200}$/.test(t) && !t.includes('"')) ||
+    !tokens.includes('launch')
+  ) {
+    errors.push(
+      `--smart-scopes/FRONTLINE_SMART_SCOPES: "${raw}" must be space-separated scopes including "launch", e.g. "${DEFAULT_SMART_SCOPE}" (SMART 2) or "launch patient/Patient.read patient/Condition.read patient/Observation.read patient/MedicationRequest.read" (SMART 1)`,
+    );
+    return DEFAULT_SMART_SCOPE;
+  }
+  return tokens.join(' ');
+}
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -118,10 +150,12 @@ function smartOf(flags: LaunchFlags, env: Env, errors: string[]): SmartLaunchSet
     '--smart-auth-origins/FRONTLINE_SMART_AUTH_ORIGINS',
     errors,
   );
+  const rawScopes = nonEmpty(flags.smartScopes) ?? nonEmpty(env.FRONTLINE_SMART_SCOPES);
+  const scope = scopeOf(rawScopes, errors);
   if (clientId === undefined) {
-    if (rawIssuers !== undefined || auth.length > 0) {
+    if (rawIssuers !== undefined || auth.length > 0 || rawScopes !== undefined) {
       errors.push(
-        '--smart-issuers and --smart-auth-origins need --smart-client-id/FRONTLINE_SMART_CLIENT_ID (the client id the EHR registered for Frontline)',
+        '--smart-issuers, --smart-auth-origins and --smart-scopes need --smart-client-id/FRONTLINE_SMART_CLIENT_ID (the client id the EHR registered for Frontline)',
       );
     }
     return undefined;
@@ -137,7 +171,7 @@ function smartOf(flags: LaunchFlags, env: Env, errors: string[]): SmartLaunchSet
     );
   }
   const connect = [...new Set([...iss.map((i) => new URL(i).origin), ...auth])];
-  return { clientId, issuers: iss, connectOrigins: connect };
+  return { clientId, scope, issuers: iss, connectOrigins: connect };
 }
 
 /**

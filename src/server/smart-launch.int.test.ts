@@ -10,6 +10,7 @@ import { SMART_SCOPE } from './smart-launch.js';
 
 const smart = {
   clientId: 'frontline-app',
+  scope: SMART_SCOPE,
   issuers: ['https://fhir.hospital.example/r4'],
   connectOrigins: ['https://fhir.hospital.example', 'https://auth.hospital.example'],
 };

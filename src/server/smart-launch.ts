@@ -4,7 +4,7 @@
  * and MedicationRequest: what the FHIR mapping reads), and the answer of `GET /api/smart-launch`.
  * @module
  */
-import type { SmartLaunchSettings } from './launch-config.js';
+import { DEFAULT_SMART_SCOPE, type SmartLaunchSettings } from './launch-config.js';
 import type { SmartLaunchResponse } from './schemas/smart-launch.js';
 
 /** The launch URL's path (the EHR opens `<public URL>/launch?launch=…&iss=…`). */
@@ -13,14 +13,8 @@ export const LAUNCH_PATH = '/launch';
 /** The redirect URI's path (the authorization server sends the code there). */
 export const REDIRECT_PATH = '/launch/ready';
 
-/** SMART 2.x scopes: the launch context, and read + search of the four resource types the mapping reads. */
-export const SMART_SCOPE = [
-  'launch',
-  'patient/Patient.rs',
-  'patient/Condition.rs',
-  'patient/Observation.rs',
-  'patient/MedicationRequest.rs',
-].join(' ');
+/** The scopes asked for unless `--smart-scopes` says otherwise (SMART 2 read and search of what the mapping reads). */
+export const SMART_SCOPE = DEFAULT_SMART_SCOPE;
 
 /** The answer of `GET /api/smart-launch`. */
 export function smartLaunchBody(smart: SmartLaunchSettings | undefined): SmartLaunchResponse {
@@ -30,7 +24,7 @@ export function smartLaunchBody(smart: SmartLaunchSettings | undefined): SmartLa
   return {
     enabled: true,
     clientId: smart.clientId,
-    scope: SMART_SCOPE,
+    scope: smart.scope,
     redirectPath: REDIRECT_PATH,
     issuers: [...smart.issuers],
   };

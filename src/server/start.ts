@@ -19,7 +19,7 @@ import { exposure, publicHosts } from './exposure.js';
 import type { FhirAccess } from './fhir/access.js';
 import { fhirAccessFromTrust } from './fhir/from-trust.js';
 import type { Logger } from './log.js';
-import { LAUNCH_PATH, REDIRECT_PATH, SMART_SCOPE } from './smart-launch.js';
+import { LAUNCH_PATH, REDIRECT_PATH } from './smart-launch.js';
 import { openAnyStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -146,7 +146,7 @@ export async function startServer(config: ServeConfig, deps: StartDeps): Promise
   if (config.smart !== undefined) {
     const base = config.publicUrl ?? url;
     deps.say(
-      `SMART App Launch: launch URL ${base}${LAUNCH_PATH} · redirect URI ${base}${REDIRECT_PATH} · client id ${config.smart.clientId} · scope "${SMART_SCOPE}" · iss ${config.smart.issuers.join(', ')}`,
+      `SMART App Launch: launch URL ${base}${LAUNCH_PATH} · redirect URI ${base}${REDIRECT_PATH} · client id ${config.smart.clientId} · scope "${config.smart.scope}" · iss ${config.smart.issuers.join(', ')}`,
     );
   }
   if (config.frameAncestors.length > 0) {
