@@ -4,7 +4,12 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'mutation/scope.vitest.config.ts' },
-  mutate: ['src/kb/check/region.ts', 'src/kb/check/scope-proof.ts', 'src/kb/check/invariants.ts', 'src/kb/population.ts'],
+  mutate: [
+    'src/kb/check/region.ts',
+    'src/kb/check/scope-proof.ts',
+    'src/kb/check/invariants.ts',
+    'src/kb/population.ts',
+  ],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: 2,
