@@ -30,7 +30,10 @@ if (major < 22) {
 }
 for (const area of chosen) {
   process.stderr.write(`mutation: ${area} (mutation/${area}.stryker.mjs)\n`);
-  const r = spawnSync('npx', ['stryker', 'run', `mutation/${area}.stryker.mjs`, ...options], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['stryker', 'run', `mutation/${area}.stryker.mjs`, ...options], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     process.stderr.write(`mutation: ${area} failed (exit ${r.status ?? r.signal})\n`);
     process.exit(r.status ?? 1);
