@@ -9,7 +9,6 @@
 
 import type { Decision, Option, PatientWarning } from '../engine/index.js';
 import type { Kb } from '../kb/index.js';
-import { fieldLabel } from '../profile/labels.js';
 import type { Card, Indicator, Link } from './card.js';
 import { footer } from './card-detail.js';
 import { capDetail } from './detail-cap.js';

@@ -114,11 +114,15 @@ function phWords(study: Study): string | undefined {
 function uniqueLabels<T extends { readonly label: string; readonly study: Study }>(rows: T[]): T[] {
   const count = (xs: readonly T[]): Map<string, number> => {
     const seen = new Map<string, number>();
-    for (const r of xs) seen.set(r.label, (seen.get(r.label) ?? 0) + 1);
+    for (const r of xs) {
+      seen.set(r.label, (seen.get(r.label) ?? 0) + 1);
+    }
     return seen;
   };
   const phsOf = new Map<string, Set<string | undefined>>();
-  for (const r of rows) phsOf.set(r.label, (phsOf.get(r.label) ?? new Set()).add(phWords(r.study)));
+  for (const r of rows) {
+    phsOf.set(r.label, (phsOf.get(r.label) ?? new Set()).add(phWords(r.study)));
+  }
   const byPh = rows.map((r) => {
     const ph = phWords(r.study);
     return (phsOf.get(r.label)?.size ?? 0) > 1 && ph !== undefined
@@ -129,7 +133,9 @@ function uniqueLabels<T extends { readonly label: string; readonly study: Study 
   const nth = new Map<string, number>();
   return byPh.map((r) => {
     const total = second.get(r.label) ?? 0;
-    if (total <= 1) return r;
+    if (total <= 1) {
+      return r;
+    }
     const n = (nth.get(r.label) ?? 0) + 1;
     nth.set(r.label, n);
     return { ...r, label: `${r.label} · figure ${n} of ${total}` };
@@ -141,7 +147,9 @@ function uniqueLabels<T extends { readonly label: string; readonly study: Study 
  * so the study name at the start and the arm or subgroup at the end both stay and distinct labels stay distinct.
  */
 export function shortLabel(label: string, max = 58): string {
-  if (label.length <= max) return label;
+  if (label.length <= max) {
+    return label;
+  }
   const head = Math.ceil((max - 1) / 2);
   const tail = max - 1 - head;
   return `${label.slice(0, head)}…${label.slice(label.length - tail)}`;
