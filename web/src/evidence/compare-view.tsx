@@ -48,7 +48,6 @@ export function comparePlot(rows: readonly Rate[], endpoint: string, width: numb
           y: 'label',
           stroke: 'group',
           strokeWidth: 2,
-          ariaLabel: (r: Rate) => `${r.label}: 95% CI ${r.lower ?? ''} to ${r.upper ?? ''}`,
           ariaDescription: '95% confidence interval',
         },
       ),
