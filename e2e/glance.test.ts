@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kb } from '../src/kb/core.js';
-import { FACT_NAMES } from '../src/kb/core.js';
+import { internalWordProblems } from '../test/support/internal-words.js';
 import { kbVia, recommendVia } from './support/api.js';
 import { BROWSER_REQUIRED, type Browser, CHROMIUM_AVAILABLE, launchBrowser } from './support/browser.js';
 import { ROOT, type Server, startServer } from './support/server.js';
@@ -254,29 +254,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the answer at a glance, on any screen (Chr
 
   /** Internal ids, raw values, LaTeX and broken plurals in the text a reader sees. */
   function wordProblems(path: string, text: string): string[] {
-    const out: string[] = [];
-    const camelFacts = FACT_NAMES.filter((f) => /[A-Z.]/.test(f));
-    for (const id of camelFacts) {
-      if (new RegExp(`(?<![\\w.-])${id.replace('.', '\\.')}(?![\\w-])`).test(text)) {
-        out.push(`${path}: field id "${id}" in the text`);
-      }
-    }
-    for (const id of kb.recommendations.map((r) => r.id).filter((r) => text.includes(r))) {
-      out.push(`${path}: rule id "${id}" in the text`);
-    }
-    for (const raw of ['not-stated', 'relapsed-refractory', 'newly-diagnosed']) {
-      if (text.includes(raw)) {
-        out.push(`${path}: raw value "${raw}" in the text`);
-      }
-    }
-    const latex = /\$[^$\n]{1,40}\$|\\(geq|leq|pm|times|%)/.exec(text);
-    if (latex !== null) {
-      out.push(`${path}: LaTeX "${latex[0]}" in the text`);
-    }
-    if (/\b1 (options|records|trials) /.test(text) || /\b1 option apply\b/.test(text)) {
-      out.push(`${path}: "1 …s" in the text`);
-    }
-    return out;
+    return internalWordProblems(kb, path, text);
   }
 
   for (const viewport of VIEWPORTS) {

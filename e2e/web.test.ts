@@ -288,6 +288,21 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the web app in Chromium', () => {
     const marks = await page.locator('#compare-plot g[aria-description="reported rate"] > *').count();
     expect(marks).toBeGreaterThan(1);
     expect(await page.locator('.compare-view tbody tr').count()).toBe(marks);
+    // Every figure with a 95% CI in the table has its bar in the plot.
+    const withCi = await page.locator('.compare-view tbody td.num', { hasText: /CI/ }).count();
+    expect(withCi).toBeGreaterThan(0);
+    expect(
+      await page.locator('#compare-plot g[aria-description="95% confidence interval"] > *').count(),
+    ).toBe(withCi);
+    // Row labels: one per figure, all distinct, no ids such as "(os-3y)".
+    const ticks = await page
+      .locator('#compare-plot g[aria-label="y-axis tick label"] text')
+      .allTextContents();
+    expect(ticks.length).toBe(marks);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    for (const t of ticks) {
+      expect(t).not.toMatch(/\([a-z0-9]+(-[a-z0-9]+)+\)/);
+    }
     await shot(page, 'evidence-compare');
   });
 

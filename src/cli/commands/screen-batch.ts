@@ -6,6 +6,7 @@
 import { stringify as csvStringify } from 'csv-stringify/sync';
 import { newSummary, type ScreenRow, screenRecord } from '../../api/screen.js';
 import type { CompiledKb } from '../../engine/index.js';
+import { fieldLabel, valueLabel } from '../../profile/labels.js';
 
 /** One input record: parsed, or the reason it could not be read. */
 export interface Item {
@@ -41,18 +42,20 @@ export type OutFormat = 'ndjson' | 'csv';
 /** A cell that starts with =, +, -, @, tab or CR is prefixed with ' so a spreadsheet shows it, never runs it. */
 const CSV_OPTIONS = { escape_formulas: true } as const;
 
-function rowToCsv(r: ScreenRow): string {
+/** CSV is read by people (a spreadsheet): options by their titles, strengths and fields in clinician words. */
+function rowToCsv(r: ScreenRow, titles: ReadonlyMap<string, string>): string {
+  const title = (id: string): string => titles.get(id) ?? id;
   return csvStringify(
     [
       [
         r.line,
         r.id ?? '',
         r.ok,
-        (r.options ?? []).map((o) => `${o.id}:${o.strength}`).join(';'),
-        (r.pending ?? []).join(';'),
+        (r.options ?? []).map((o) => `${title(o.id)} (${valueLabel(o.strength)})`).join('; '),
+        (r.pending ?? []).map(title).join('; '),
         (r.trials ?? []).join(';'),
         (r.possibleTrials ?? []).join(';'),
-        (r.missing ?? []).join(';'),
+        (r.missing ?? []).map(fieldLabel).join('; '),
         (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; '),
       ],
     ],
@@ -80,6 +83,7 @@ export function ndjsonItem(raw: RawLine): Item | undefined {
 /** Screens items in order. */
 export function screenItems(items: readonly Item[], ckb: CompiledKb, outFormat: OutFormat): BatchResult {
   const summary = newSummary(ckb);
+  const titles = new Map(ckb.rules.map((r) => [r.rule.id, r.rule.title] as const));
   let text = '';
   let errors = '';
   for (const item of items) {
@@ -94,7 +98,7 @@ export function screenItems(items: readonly Item[], ckb: CompiledKb, outFormat: 
     if (!row.ok) {
       errors += errorLine(row);
     }
-    text += outFormat === 'csv' ? rowToCsv(row) : `${JSON.stringify(row)}\n`;
+    text += outFormat === 'csv' ? rowToCsv(row, titles) : `${JSON.stringify(row)}\n`;
   }
   const trials: Record<string, [number, number]> = {};
   for (const t of summary.trials.values()) {

@@ -74,8 +74,11 @@ describe('frontline screen', () => {
     expect(r.code, r.err).toBe(0);
     const rows = parseCsv(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.map((x) => x.id)).toEqual(['a', 'b', 'c']);
-    expect(rows[0]?.options).toMatch(/blinatumomab.high-risk-consolidation:consider/);
-    expect(rows[1]?.options).toMatch(/alemtuzumab.t-all:not-recommended/);
+    // Options by their titles and strengths in words (the ids stay in NDJSON output).
+    expect(rows[0]?.options).toContain(
+      'Blinatumomab consolidation for high-risk Ph-negative B-ALL (KMT2A-r, IKZF1 deletion or MRD ≥10^-4; GRALL-2014-QUEST) (consider)',
+    );
+    expect(rows[1]?.options).toMatch(/^Alemtuzumab \(anti-CD52\).* \(not recommended\)/);
   });
 
   it('names a bad --format', async () => {

@@ -4,8 +4,16 @@
  * the full trace. Renders the engine's decision object; derives nothing.
  * @module
  */
-import { type Decision, fmt, type Option, STRENGTH_ORDER, type TraceNode } from '../../engine/index.js';
-import { fieldLabel, valueLabel } from '../../profile/labels.js';
+import {
+  type Decision,
+  fmt,
+  type Option,
+  type Scalar,
+  STRENGTH_ORDER,
+  type TraceNode,
+} from '../../engine/index.js';
+import { fieldLabel, labelFieldsIn, valueLabel } from '../../profile/labels.js';
+import { plainQuote } from '../quote-text.js';
 import { wrap } from '../text.js';
 
 const WIDTH = Math.min(process.stdout.columns ?? 100, 110);
@@ -30,7 +38,8 @@ function observed(n: TraceNode): string {
   if (n.observed === null || n.observed === undefined) {
     return ' — unknown';
   }
-  const v = Array.isArray(n.observed) ? `[${n.observed.join(', ')}]` : String(n.observed);
+  const seen: readonly Scalar[] = typeof n.observed === 'object' ? n.observed : [n.observed];
+  const v = seen.map(valueLabel).join(', ');
   return ` — seen: ${v}${n.written === undefined ? '' : ` (review: "${n.written}")`}`;
 }
 
@@ -38,7 +47,7 @@ function observed(n: TraceNode): string {
 export function renderTrace(nodes: readonly TraceNode[], depth = 0): string[] {
   const lines: string[] = [];
   for (const n of nodes) {
-    lines.push(`${'  '.repeat(depth)}${mark(n.verdict)} ${n.label}${observed(n)}`);
+    lines.push(`${'  '.repeat(depth)}${mark(n.verdict)} ${labelFieldsIn(n.label)}${observed(n)}`);
     if (n.children !== undefined && n.kind !== 'condition') {
       lines.push(...renderTrace(n.children, depth + 1));
     }
@@ -49,7 +58,10 @@ export function renderTrace(nodes: readonly TraceNode[], depth = 0): string[] {
 /** One line per profile fact that is known. */
 export function describeProfile(d: Decision): string {
   const p = d.profile;
-  const parts: string[] = [p.lineage === undefined ? 'ALL, lineage unknown' : `${p.lineage}-ALL`, p.phase];
+  const parts: string[] = [
+    p.lineage === undefined ? 'ALL, lineage unknown' : `${p.lineage}-ALL`,
+    valueLabel(p.phase),
+  ];
   if (p.age !== undefined) {
     parts.push(`age ${fmt(p.age)}`);
   }
@@ -75,7 +87,7 @@ function renderOption(o: Option, explain: boolean): string[] {
   const lines: string[] = [];
   const outside =
     o.phase === 'relapsed-refractory' ? ' (relapsed/refractory background, outside frontline)' : '';
-  lines.push(wrap(`● ${o.title}${outside}  [${o.id}]`, WIDTH, 2));
+  lines.push(wrap(`● ${o.title}${outside}`, WIDTH, 2));
   lines.push(wrap(`agents: ${o.agents.join(', ')}`, WIDTH, 4));
   for (const k of o.keyNumbers) {
     lines.push(wrap(k.text, WIDTH, 4));
@@ -95,7 +107,7 @@ function renderOption(o: Option, explain: boolean): string[] {
   for (const e of o.extrapolation) {
     lines.push(
       wrap(
-        `↗ Beyond the studied population: ${e.text} “${e.quote}”${e.refs.length > 0 ? ` [refs ${e.refs.join(', ')}]` : ''}`,
+        `↗ Beyond the studied population: ${e.text} “${plainQuote(e.quote)}”${e.refs.length > 0 ? ` [refs ${e.refs.join(', ')}]` : ''}`,
         WIDTH,
         4,
       ),
@@ -106,14 +118,20 @@ function renderOption(o: Option, explain: boolean): string[] {
   }
   for (const s of o.statements) {
     lines.push(
-      wrap(`“${s.quote}” (${s.kind}${s.refs.length > 0 ? `; refs ${s.refs.join(', ')}` : ''})`, WIDTH, 4),
+      wrap(
+        `“${plainQuote(s.quote)}” (${valueLabel(s.kind)}${s.refs.length > 0 ? `; refs ${s.refs.join(', ')}` : ''})`,
+        WIDTH,
+        4,
+      ),
     );
   }
   if (explain) {
     lines.push('    why:');
     lines.push(...renderTrace(o.because, 3));
     for (const e of o.evidence) {
-      lines.push(wrap(`evidence ${e.studyName} [refs ${e.refs.join(', ')}]: “${e.quote}”`, WIDTH, 6));
+      lines.push(
+        wrap(`evidence ${e.studyName} [refs ${e.refs.join(', ')}]: “${plainQuote(e.quote)}”`, WIDTH, 6),
+      );
     }
   }
   return lines;
@@ -126,7 +144,7 @@ function section(title: string, body: readonly string[]): string[] {
 function renderPending(d: Decision, explain: boolean): string[] {
   return d.pending.flatMap((o) => [
     wrap(
-      `○ ${o.title} (${o.strength}) — needs: ${o.unknownFacts.map(fieldLabel).join(', ')}  [${o.id}]`,
+      `○ ${o.title} (${valueLabel(o.strength)}) — needs: ${o.unknownFacts.map(fieldLabel).join(', ')}`,
       WIDTH,
       2,
     ),

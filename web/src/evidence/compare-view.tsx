@@ -4,7 +4,7 @@
  * @module
  */
 
-import { dot, plot, ruleX } from '@observablehq/plot';
+import { dot, plot, ruleX, ruleY } from '@observablehq/plot';
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Kb } from '../contract.js';
@@ -33,13 +33,24 @@ export function comparePlot(rows: readonly Rate[], endpoint: string, width: numb
       grid: true,
       labelAnchor: 'center',
       labelOffset: 40,
-      label: `${endpoint} (%) — cross-trial, not a head-to-head comparison`,
+      label: `${endpoint} (%) with 95% CI where reported — cross-trial, not a head-to-head comparison`,
     },
     y: { domain: labels, label: null, tickSize: 0, tickFormat: (d: string) => shortLabel(d) },
     symbol: { domain: GROUPS, legend: true },
     color: { domain: GROUPS, range: ['#1f4e8c', '#a13d00', '#3c3c3c'] },
     marks: [
       ruleX([0]),
+      ruleY(
+        rows.filter((r) => r.lower !== undefined && r.upper !== undefined),
+        {
+          x1: 'lower',
+          x2: 'upper',
+          y: 'label',
+          stroke: 'group',
+          strokeWidth: 2,
+          ariaDescription: '95% confidence interval',
+        },
+      ),
       dot(rows, {
         x: 'value',
         y: 'label',

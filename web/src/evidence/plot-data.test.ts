@@ -57,13 +57,52 @@ describe('the cross-trial comparison data', () => {
     expect(rows.map((r) => [r.label, r.group, r.value])).toEqual([
       ['E1 · blinatumomab', 'experimental arm', 85],
       ['E1 · chemotherapy', 'control arm', 68],
-      ['E2 (os-a)', 'whole cohort or subgroup', 70],
-      ['E2 (os-b)', 'whole cohort or subgroup', 60],
+      ['E2 · figure 1 of 2', 'whole cohort or subgroup', 70],
+      ['E2 · figure 2 of 2', 'whole cohort or subgroup', 60],
+    ]);
+    expect(rows.map((r) => r.label).join(' ')).not.toMatch(/os-a|os-b|\(/);
+  });
+
+  it('carries the 95% CI of a rate when the review gives one', () => {
+    const withCi = kb({
+      studies: [
+        study({
+          id: 'e3',
+          outcomes: [outcome({ id: 'o', timepoint: '3-year', value: 50, ci: { lower: 40, upper: 60 } })],
+        }),
+      ],
+    });
+    expect(ratesFor(withCi, 'OS|3-year').map((r) => [r.lower, r.upper])).toEqual([[40, 60]]);
+  });
+
+  it('tells two cohorts of one trial apart by their Ph status, not by an id', () => {
+    const two = kb({
+      studies: [
+        study({
+          id: 's-neg',
+          name: 'SWOG 1318',
+          ph: 'negative',
+          outcomes: [outcome({ id: 'os-3y', timepoint: '3-year', value: 37 })],
+        }),
+        study({
+          id: 's-pos',
+          name: 'SWOG 1318',
+          ph: 'positive',
+          outcomes: [outcome({ id: 'os-3y', timepoint: '3-year', value: 87 })],
+        }),
+      ],
+    });
+    expect(ratesFor(two, 'OS|3-year').map((r) => r.label)).toEqual([
+      'SWOG 1318 · Ph-negative',
+      'SWOG 1318 · Ph-positive',
     ]);
   });
 
-  it('shortens axis labels only', () => {
-    expect(shortLabel('x'.repeat(70), 10)).toBe(`${'x'.repeat(9)}…`);
+  it('shortens axis labels in the middle, so distinct labels stay distinct', () => {
+    expect(shortLabel('x'.repeat(70), 10)).toBe(`${'x'.repeat(5)}…${'x'.repeat(4)}`);
     expect(shortLabel('short')).toBe('short');
+    const a = `GIMEMA LAL2317 · ${'long arm description '.repeat(3)}· MRD-negative`;
+    const b = `GIMEMA LAL2317 · ${'long arm description '.repeat(3)}· MRD-positive`;
+    expect(shortLabel(a)).not.toBe(shortLabel(b));
   });
 });

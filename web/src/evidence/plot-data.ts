@@ -97,22 +97,62 @@ export interface Rate {
   readonly label: string;
   readonly group: 'experimental arm' | 'control arm' | 'whole cohort or subgroup';
   readonly value: number;
+  /** The 95% CI when the review gives one. */
+  readonly lower?: number | undefined;
+  readonly upper?: number | undefined;
 }
 
-/** Labels made unique: a repeated label gets the outcome's id, so each figure has its own row. */
-function uniqueLabels<T extends { readonly label: string; readonly outcome: Outcome }>(rows: T[]): T[] {
-  const seen = new Map<string, number>();
+/** The Ph status of a study's cohort in words, when the review states it. */
+function phWords(study: Study): string | undefined {
+  return study.ph === 'positive' ? 'Ph-positive' : study.ph === 'negative' ? 'Ph-negative' : undefined;
+}
+
+/**
+ * Labels made unique in words a clinician reads, never an id: a repeated label first gets its cohort's Ph status
+ * (two cohorts of one trial), and figures that still share a label are numbered ("figure 1 of 2").
+ */
+function uniqueLabels<T extends { readonly label: string; readonly study: Study }>(rows: T[]): T[] {
+  const count = (xs: readonly T[]): Map<string, number> => {
+    const seen = new Map<string, number>();
+    for (const r of xs) {
+      seen.set(r.label, (seen.get(r.label) ?? 0) + 1);
+    }
+    return seen;
+  };
+  const phsOf = new Map<string, Set<string | undefined>>();
   for (const r of rows) {
-    seen.set(r.label, (seen.get(r.label) ?? 0) + 1);
+    phsOf.set(r.label, (phsOf.get(r.label) ?? new Set()).add(phWords(r.study)));
   }
-  return rows.map((r) =>
-    (seen.get(r.label) ?? 0) > 1 ? { ...r, label: `${r.label} (${r.outcome.id})` } : r,
-  );
+  const byPh = rows.map((r) => {
+    const ph = phWords(r.study);
+    return (phsOf.get(r.label)?.size ?? 0) > 1 && ph !== undefined
+      ? { ...r, label: `${r.label} · ${ph}` }
+      : r;
+  });
+  const second = count(byPh);
+  const nth = new Map<string, number>();
+  return byPh.map((r) => {
+    const total = second.get(r.label) ?? 0;
+    if (total <= 1) {
+      return r;
+    }
+    const n = (nth.get(r.label) ?? 0) + 1;
+    nth.set(r.label, n);
+    return { ...r, label: `${r.label} · figure ${n} of ${total}` };
+  });
 }
 
-/** A label cut to `max` characters for an axis (the table beside the plot has it whole). */
+/**
+ * A label cut to `max` characters for an axis (the table beside the plot has it whole). The cut is in the middle,
+ * so the study name at the start and the arm or subgroup at the end both stay and distinct labels stay distinct.
+ */
 export function shortLabel(label: string, max = 58): string {
-  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+  if (label.length <= max) {
+    return label;
+  }
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${label.slice(0, head)}…${label.slice(label.length - tail)}`;
 }
 
 /** Every percentage reported for one endpoint at one timepoint, one per outcome. */
@@ -137,6 +177,8 @@ export function ratesFor(kb: Kb, key: string): Rate[] {
             label: parts.join(' · '),
             group,
             value: o.value,
+            lower: o.ci?.lower,
+            upper: o.ci?.upper,
           };
         }),
     ),
