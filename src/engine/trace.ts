@@ -24,7 +24,8 @@ export interface TraceNode {
   readonly children?: readonly TraceNode[] | undefined;
 }
 
-const OP_TEXT: Record<Operator, string> = {
+/** Each operator as a condition reads it ("age < 55"). */
+export const OP_TEXT: Readonly<Record<Operator, string>> = {
   eq: '=',
   ne: '≠',
   lt: '<',

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { CompiledKb } from '../engine/index.js';
 import type { Kb } from '../kb/core.js';
+import { kbCounts } from '../kb/query.js';
 import { valueLabel } from '../profile/labels.js';
 import { decideTolerant } from './decide.js';
 import type { GoldenProfile } from './generate.js';
@@ -149,16 +150,7 @@ export function summariseKb(kb: SummarisableKb): KbSummary {
   );
   return {
     version: kb.version,
-    counts: {
-      studies: kb.studies.length,
-      outcomes: kb.studies.reduce((n, s) => n + s.outcomes.length, 0),
-      agents: kb.agents.length,
-      trials: kb.trials.length,
-      statements: kb.statements.length,
-      factors: kb.factors.length,
-      rules: kb.recommendations.length,
-      alerts: kb.alerts.length,
-    },
+    counts: { ...kbCounts(kb), alerts: kb.alerts.length },
     rules,
     alerts,
     studies: kb.studies.map((s) => ({ id: s.id, name: s.name })),

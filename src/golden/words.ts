@@ -4,21 +4,10 @@
  * Reads the one label table (`src/profile/labels.ts`); a rule's own `label` wins where it has one.
  * @module
  */
-import { fmt } from '../engine/index.js';
-import type { Criterion, Operator } from '../kb/core.js';
+import { fmt, OP_TEXT } from '../engine/index.js';
+import type { Criterion } from '../kb/core.js';
 import { fieldLabel, valueLabel } from '../profile/labels.js';
 import type { JsonProfile } from './profile-json.js';
-
-const OP_WORDS: Record<Exclude<Operator, 'eq' | 'known'>, string> = {
-  ne: 'is not',
-  lt: '<',
-  le: '≤',
-  gt: '>',
-  ge: '≥',
-  in: 'is one of',
-  includes: 'includes',
-  includesAny: 'includes any of',
-};
 
 function valueWords(v: unknown): string {
   if (Array.isArray(v)) {
@@ -51,7 +40,8 @@ export function criterionWords(c: Criterion): string {
   if (c.op === 'eq') {
     return `${field}: ${valueWords(c.value)}`;
   }
-  return `${field} ${OP_WORDS[c.op]} ${valueWords(c.value)}`;
+  // The trace's operator words, but "is not" for ne: a word reads better than ≠ in a sentence of values.
+  return `${field} ${c.op === 'ne' ? 'is not' : OP_TEXT[c.op]} ${valueWords(c.value)}`;
 }
 
 function wrapped(c: Criterion): string {

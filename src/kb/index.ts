@@ -35,6 +35,7 @@ export {
   filterStudies,
   findAgent,
   findStudy,
+  kbCounts,
   type SourceNote,
   type StudyFilter,
   sourceNotes,

@@ -5,6 +5,25 @@
 import type { Agent, Kb, Study } from './schema/index.js';
 import { SETTINGS } from './schema/lists.js';
 
+/** The counts the README states, `kb check` prints and a release records. */
+export function kbCounts(
+  kb: {
+    readonly [K in 'agents' | 'trials' | 'statements' | 'factors' | 'recommendations']: readonly unknown[];
+  } & {
+    readonly studies: readonly { readonly outcomes: readonly unknown[] }[];
+  },
+): Record<string, number> {
+  return {
+    studies: kb.studies.length,
+    outcomes: kb.studies.reduce((n, s) => n + s.outcomes.length, 0),
+    agents: kb.agents.length,
+    trials: kb.trials.length,
+    statements: kb.statements.length,
+    factors: kb.factors.length,
+    rules: kb.recommendations.length,
+  };
+}
+
 export interface StudyFilter {
   /** Agent id, generic name, alias or brand (case-insensitive). */
   readonly agent?: string | undefined;

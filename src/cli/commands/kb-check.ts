@@ -5,10 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { formatIssue, hasErrors } from '../../issues/index.js';
-import { type CheckResult, checkKbFiles, readInstalledKbFiles } from '../../kb/index.js';
+import { type CheckResult, checkKbFiles, kbCounts, readInstalledKbFiles } from '../../kb/index.js';
 import { kbSchemas } from '../../kb/json-schema.js';
 import type { Io } from '../io.js';
-import { kbCounts } from './kb.js';
 
 /** The scope proof in two lines: rules proven and extrapolations licensed, then the studies of unstated ages. */
 function scopeSummary(result: CheckResult): string {

@@ -6,22 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { exportJson, outcomesCsv } from '../../kb/export.js';
 import { sourceNotes } from '../../kb/query.js';
-import type { Kb } from '../../kb/schema/index.js';
 import { CliError, type Io } from '../io.js';
 import { installedKb } from '../kb-context.js';
-
-/** Counts the README states and `kb export` proves. */
-export function kbCounts(kb: Kb): Record<string, number> {
-  return {
-    studies: kb.studies.length,
-    outcomes: kb.studies.reduce((n, s) => n + s.outcomes.length, 0),
-    agents: kb.agents.length,
-    trials: kb.trials.length,
-    statements: kb.statements.length,
-    factors: kb.factors.length,
-    rules: kb.recommendations.length,
-  };
-}
 
 export async function exportKb(
   io: Io,
