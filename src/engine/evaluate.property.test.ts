@@ -1,6 +1,6 @@
 // Properties of the engine over generated profiles (bounded to a few seconds).
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anyJson, validProfile } from '../../test/support/arbitraries.js';
 import { installedCompiledKb } from '../../test/support/kb.js';
 import { type Profile, parseProfile } from '../profile/index.js';
@@ -9,10 +9,9 @@ import type { CompiledKb } from './compiled-kb.js';
 import { evaluate } from './evaluate.js';
 
 // Compiled in setup, not at import (see docs/testing.md: mutation testing).
-let ckb: CompiledKb;
-beforeAll(() => {
-  ckb = installedCompiledKb();
-});
+// Compiled on first use inside a test (cached per file), never at import or in a hook: code run outside a test is
+// "static" to mutation testing, which then cannot tell which tests reach it (docs/testing.md).
+const ckb = (): CompiledKb => installedCompiledKb();
 
 describe('engine properties', () => {
   it('evaluates any valid profile without throwing, with the notice and KB version', () => {
@@ -21,8 +20,8 @@ describe('engine properties', () => {
         const parsed = parseProfile(json);
         expect(parsed.ok).toBe(true);
         if (parsed.ok) {
-          const d = evaluate(parsed.profile, ckb);
-          expect(d.kbVersion).toBe(ckb.kb.version);
+          const d = evaluate(parsed.profile, ckb());
+          expect(d.kbVersion).toBe(ckb().kb.version);
           expect(d.notice).toBe('decision support, not a substitute for clinical judgment');
           for (const o of d.options) {
             expect(o.verdict).toBe(true);
@@ -46,8 +45,8 @@ describe('engine properties', () => {
         }
         const drop = keys[pick % keys.length] as keyof Profile;
         const { [drop]: _removed, ...rest } = parsed.profile;
-        const before = new Set(evaluate(parsed.profile, ckb).options.map((o) => o.id));
-        const after = evaluate(rest as Profile, ckb);
+        const before = new Set(evaluate(parsed.profile, ckb()).options.map((o) => o.id));
+        const after = evaluate(rest as Profile, ckb());
         for (const o of after.options) {
           // An option that applies without the fact applied with it too: the fact was not needed.
           expect(before.has(o.id), `${o.id} appeared when ${drop} was removed`).toBe(true);
@@ -65,13 +64,13 @@ describe('engine properties', () => {
           return;
         }
         const facts = readFacts(parsed.profile);
-        const kept = new Set(ckb.candidates(facts));
-        for (const r of ckb.ordered) {
+        const kept = new Set(ckb().candidates(facts));
+        for (const r of ckb().ordered) {
           if (!kept.has(r)) {
             expect(r.when.check(facts), r.rule.id).toBe(false);
           }
         }
-        expect(ckb.candidates(facts).length).toBeLessThanOrEqual(ckb.ordered.length);
+        expect(ckb().candidates(facts).length).toBeLessThanOrEqual(ckb().ordered.length);
       }),
       { numRuns: 1000 },
     );
@@ -82,8 +81,8 @@ describe('engine properties', () => {
       fc.property(validProfile, (json) => {
         const parsed = parseProfile(json);
         if (parsed.ok) {
-          expect(JSON.stringify(evaluate(parsed.profile, ckb))).toBe(
-            JSON.stringify(evaluate(parsed.profile, ckb)),
+          expect(JSON.stringify(evaluate(parsed.profile, ckb()))).toBe(
+            JSON.stringify(evaluate(parsed.profile, ckb())),
           );
         }
       }),

@@ -1,9 +1,9 @@
 // What the engine's decisions must always satisfy, over generated profiles and the installed knowledge base:
 // the fast verdict agrees with the trace, a warning whose condition is false is absent, `missing` is ordered and
 // its `affects` lists are sorted and unique, and `because` keeps the trace's children. The knowledge base is
-// compiled in `beforeAll`, not at import, so mutation testing can attribute each mutant to the tests that reach it.
+// compiled inside a test, not at import, so mutation testing can attribute each mutant to the tests that reach it.
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validProfile } from '../../test/support/arbitraries.js';
 import { installedCompiledKb } from '../../test/support/kb.js';
 import { type Profile, parseProfile } from '../profile/index.js';
@@ -12,10 +12,9 @@ import type { CompiledKb, CompiledWarning } from './compiled-kb.js';
 import type { Option } from './decision.js';
 import { evaluate } from './evaluate.js';
 
-let ckb: CompiledKb;
-beforeAll(() => {
-  ckb = installedCompiledKb();
-});
+// Compiled on first use inside a test (cached per file), never at import or in a hook: code run outside a test is
+// "static" to mutation testing, which then cannot tell which tests reach it (docs/testing.md).
+const ckb = (): CompiledKb => installedCompiledKb();
 
 /** Valid profiles, with lineage sometimes left out (lineage is optional: unknown, never refused). */
 const profiles = fc.tuple(validProfile, fc.boolean()).map(([json, dropLineage]): Profile => {
@@ -79,8 +78,8 @@ function checkWarning(
 
 describe('engine decisions over generated profiles', () => {
   it('the fast verdict (check) always equals the trace verdict (explain) for every criterion in the knowledge base', () => {
-    const criteria = everyCriterion(ckb);
-    expect(criteria.length).toBeGreaterThan(ckb.rules.length);
+    const criteria = everyCriterion(ckb());
+    expect(criteria.length).toBeGreaterThan(ckb().rules.length);
     fc.assert(
       fc.property(profiles, (profile) => {
         const facts = readFacts(profile);
@@ -97,9 +96,9 @@ describe('engine decisions over generated profiles', () => {
     fc.assert(
       fc.property(profiles, (profile) => {
         const facts = readFacts(profile);
-        const d = evaluate(profile, ckb);
+        const d = evaluate(profile, ckb());
         for (const o of [...d.options, ...d.pending]) {
-          const rule = ckb.rules.find((r) => r.rule.id === o.id);
+          const rule = ckb().rules.find((r) => r.rule.id === o.id);
           expect(rule, o.id).toBeDefined();
           for (const w of rule?.warnings ?? []) {
             checkWarning(o, w, facts, seen);
@@ -117,7 +116,7 @@ describe('engine decisions over generated profiles', () => {
     let ordered = 0;
     fc.assert(
       fc.property(profiles, (profile) => {
-        const d = evaluate(profile, ckb);
+        const d = evaluate(profile, ckb());
         const fields = d.missing.map((m) => m.field);
         expect(new Set(fields).size, 'one entry per field').toBe(fields.length);
         if (profile.lineage === undefined && fields.includes('lineage')) {
@@ -150,7 +149,7 @@ describe('engine decisions over generated profiles', () => {
   });
 
   it('names lineage first in missing when it is unknown (every B- or T-specific option waits on it)', () => {
-    const d = evaluate({ phase: 'newly-diagnosed' } as Profile, ckb);
+    const d = evaluate({ phase: 'newly-diagnosed' } as Profile, ckb());
     expect(d.missing[0]?.field).toBe('lineage');
     expect(d.missing.length).toBeGreaterThan(1);
   });
@@ -159,9 +158,9 @@ describe('engine decisions over generated profiles', () => {
     fc.assert(
       fc.property(profiles, (profile) => {
         const facts = readFacts(profile);
-        const d = evaluate(profile, ckb);
+        const d = evaluate(profile, ckb());
         for (const o of [...d.options, ...d.pending]) {
-          const rule = ckb.rules.find((r) => r.rule.id === o.id);
+          const rule = ckb().rules.find((r) => r.rule.id === o.id);
           const root = rule?.when.explain(facts);
           expect(root, o.id).toBeDefined();
           const want = root?.kind === 'all' ? root.children : [root];

@@ -51,7 +51,14 @@ function fmtCi(o: Outcome): string | undefined {
 
 /** The endpoint heading: "3-year OS", "grade ≥3 CRS". */
 export function endpointText(o: Outcome): string {
-  const grade = o.grade === undefined ? undefined : o.grade === '>=3' ? 'grade ≥3' : `grade ${o.grade}`;
+  const grade =
+    o.grade === undefined
+      ? undefined
+      : o.grade === '>=3'
+        ? 'grade ≥3'
+        : o.grade === 'any'
+          ? 'any-grade'
+          : `grade ${o.grade}`;
   const name = o.label ?? o.endpoint;
   const timepoint = o.timepoint !== undefined && name.startsWith(o.timepoint) ? undefined : o.timepoint;
   return [timepoint, grade, name].filter((x) => x !== undefined).join(' ');

@@ -20,4 +20,4 @@ export {
 export { evaluate } from './evaluate.js';
 export { describeOutcome, endpointText, fmt, fmtP, fmtValue, summarizeOutcomes } from './format.js';
 export { and3, not3, or3, type Verdict } from './logic.js';
-export { describeCondition, leaves, OP_TEXT, type Scalar, type TraceNode } from './trace.js';
+export { OP_TEXT, type Scalar, type TraceNode } from './trace.js';

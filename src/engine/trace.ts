@@ -46,11 +46,3 @@ export function describeCondition(fact: FactName, op: Operator, value: unknown):
   const v = Array.isArray(value) ? value.map(String).join(', ') : String(value);
   return `${fact} ${OP_TEXT[op]} ${v}`;
 }
-
-/** Leaf conditions of a trace (depth-first), for flat renderings and for `missing`. */
-export function leaves(node: TraceNode): TraceNode[] {
-  if (node.children === undefined || node.children.length === 0) {
-    return [node];
-  }
-  return node.children.flatMap(leaves);
-}
