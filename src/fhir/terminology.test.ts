@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadKb } from '../kb/index.js';
 import { terminology } from './test-support.js';
 
 const SCT = 'http://snomed.info/sct';
@@ -66,5 +67,13 @@ describe('kb/terminology', () => {
   it('documents the local MRD code as local', () => {
     const mrd = terminology().find((m) => m.code === 'MRD-FLOW-BM');
     expect(mrd?.note).toContain('LOCAL code');
+  });
+});
+
+describe('the terminology the FHIR tests use', () => {
+  it('is the one the whole knowledge base holds (the tests parse kb/terminology alone, for speed)', () => {
+    const whole = loadKb();
+    expect(whole.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(terminology()).toEqual(whole.kb?.terminology);
   });
 });
