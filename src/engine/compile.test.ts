@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FACT_NAMES } from '../kb/core.js';
 import type { Profile } from '../profile/index.js';
 import { PROFILE_FIELDS } from '../profile/values.js';
-import { compileCriterion } from './compile.js';
+import { compileCriterion, readFacts } from './compile.js';
 import { and3, not3, or3 } from './logic.js';
 
 const p = (extra: Partial<Profile>): Profile => ({ lineage: 'B', phase: 'newly-diagnosed', ...extra });
@@ -117,5 +117,95 @@ describe('the facts a criterion may test', () => {
       f === 'mrd' ? ['mrd.value', 'mrd.afterCycle', 'mrd.method'] : [f],
     );
     expect([...FACT_NAMES]).toEqual(expected);
+  });
+});
+
+describe('readFacts: a profile as a fact vector', () => {
+  const slot = (fact: (typeof FACT_NAMES)[number]): number => FACT_NAMES.indexOf(fact);
+  const odd = (x: Record<string, unknown>): Profile => x as unknown as Profile;
+
+  it('keeps each value raw and case-folds its comparison key, list by list, element by element', () => {
+    const f = readFacts(p({ highRiskGenetics: ['KMT2A', 'TP53'], ph: 'positive', age: 54.9 }));
+    expect(f.raw[slot('highRiskGenetics')]).toEqual(['KMT2A', 'TP53']);
+    expect(f.key[slot('highRiskGenetics')]).toEqual(['kmt2a', 'tp53']);
+    expect(f.key[slot('ph')]).toBe('positive');
+    expect(f.raw[slot('age')]).toBe(54.9);
+    expect(f.key[slot('age')]).toBe(54);
+    expect(f.key[slot('lineage')]).toBe('b');
+  });
+
+  it('keeps a non-string list element as it is (a hand-built profile)', () => {
+    expect(readFacts(odd({ highRiskGenetics: ['KMT2A', 3] })).key[slot('highRiskGenetics')]).toEqual([
+      'kmt2a',
+      3,
+    ]);
+  });
+
+  it('ignores fields that are no fact, and reads nested facts only from an object', () => {
+    const f = readFacts(odd({ lineage: 'B', name: 'A. Patient', notes: { value: 1 }, mrd: null }));
+    expect(f.raw.filter((v) => v !== undefined)).toEqual(['B']);
+    const g = readFacts(odd({ mrd: { value: 0.01, method: 'NGS' }, age: undefined }));
+    expect(g.raw[slot('mrd.value')]).toBe(0.01);
+    expect(g.key[slot('mrd.method')]).toBe('ngs');
+    expect(g.raw[slot('mrd.afterCycle')]).toBeUndefined();
+    expect(g.raw[slot('age')]).toBeUndefined();
+  });
+});
+
+describe('comparisons on values a parsed profile or knowledge base cannot hold', () => {
+  const odd = (x: Record<string, unknown>): Profile => x as unknown as Profile;
+
+  it('a number comparison never holds for a value that is not a number', () => {
+    for (const op of ['lt', 'le', 'gt', 'ge'] as const) {
+      const c = compileCriterion({ fact: 'age', op, value: 55 });
+      expect(c.verdict(odd({ age: '40' })), `${op} on "40"`).toBe(false);
+      expect(c.verdict(odd({ age: '70' })), `${op} on "70"`).toBe(false);
+      expect(c.verdict(odd({ age: ['40'] })), `${op} on ["40"]`).toBe(false);
+    }
+  });
+
+  it('a number comparison with a threshold that is not a number never holds', () => {
+    for (const op of ['lt', 'le', 'gt', 'ge'] as const) {
+      const c = compileCriterion({ fact: 'age', op, value: '55' });
+      expect(c.verdict(p({ age: 40 })), `${op} "55" on 40`).toBe(false);
+      expect(c.verdict(p({ age: 70 })), `${op} "55" on 70`).toBe(false);
+      expect(c.verdict(p({})), `${op} "55" unknown`).toBe('unknown');
+    }
+  });
+
+  it('includes on a fact that is not a list is false, whatever its letters', () => {
+    const c = compileCriterion({ fact: 'lineage', op: 'includes', value: 'B' });
+    expect(c.verdict(p({ lineage: 'B' }))).toBe(false);
+    const many = compileCriterion({ fact: 'lineage', op: 'includesAny', value: ['B', 'T'] });
+    expect(many.verdict(p({ lineage: 'T' }))).toBe(false);
+  });
+
+  it('a fact the profile cannot have is unknown', () => {
+    const c = compileCriterion({ fact: 'nonsense', op: 'eq', value: 'B' } as unknown as Parameters<
+      typeof compileCriterion
+    >[0]);
+    expect(c.verdict(p({ lineage: 'B', phase: 'newly-diagnosed' }))).toBe('unknown');
+  });
+
+  it('an operator the engine does not know is refused when compiled', () => {
+    expect(() =>
+      compileCriterion({ fact: 'age', op: 'about', value: 1 } as unknown as Parameters<
+        typeof compileCriterion
+      >[0]),
+    ).toThrow('unknown operator about');
+  });
+
+  it('an "all of" and an "any of" say which they are in the trace, with their labels', () => {
+    const all = compileCriterion({ all: [{ fact: 'age', op: 'lt', value: 55 }] });
+    const any = compileCriterion({ any: [{ fact: 'age', op: 'lt', value: 55 }], label: 'young' });
+    expect(all.trace(p({ age: 40 }))).toMatchObject({ kind: 'all', label: 'all of', verdict: true });
+    expect(any.trace(p({ age: 40 }))).toMatchObject({ kind: 'any', label: 'young', verdict: true });
+    expect(
+      compileCriterion({ not: { fact: 'age', op: 'lt', value: 55 } }).trace(p({ age: 40 })),
+    ).toMatchObject({
+      kind: 'not',
+      label: 'not',
+      verdict: false,
+    });
   });
 });

