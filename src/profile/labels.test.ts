@@ -24,4 +24,18 @@ describe('the label table', () => {
     );
     expect(labelFieldsIn('phLike = true; not a cd19x')).toBe('Ph-like signature = true; not a cd19x');
   });
+
+  it('labels a dotted path of its own by its own label, not by its field', () => {
+    expect(fieldLabel('mrd.afterCycle')).toBe('MRD measured after cycle');
+    expect(fieldLabel('mrd.method')).toBe('MRD method');
+  });
+
+  // These ids are also everyday words ("age 18 or older", "in phase 2", "lineage", "WBC", "MRD"): a sentence keeps them.
+  it.each(['age', 'phase', 'lineage', 'wbc', 'mrd'])(
+    'leaves the everyday word "%s" as it is in a sentence',
+    (word) => {
+      const sentence = `the ${word} is given`;
+      expect(labelFieldsIn(sentence)).toBe(sentence);
+    },
+  );
 });

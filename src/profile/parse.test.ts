@@ -118,11 +118,82 @@ describe('parseProfile', () => {
     }
   });
 
-  it('rejects non-objects with a message that says what a profile is', () => {
-    for (const input of [null, 42, 'B', []]) {
-      const r = parseProfile(input);
+  // Both entry points: parseProfile (with its fast path) and parseWithSchema (the schema alone).
+  it.each([null, undefined, 42, 'B', true, [], [{ lineage: 'B' }]])(
+    'rejects the non-object %j with a message that says what a profile is',
+    (input) => {
+      const expected = {
+        ok: false,
+        errors: [
+          {
+            path: '',
+            message: 'a profile is a JSON object of patient facts, e.g. {"lineage": "B", "age": 45}',
+          },
+        ],
+      };
+      expect(parseProfile(input)).toEqual(expected);
+      expect(parseWithSchema(input)).toEqual(expected);
+    },
+  );
+
+  // The exact words a user reads, for each kind of problem the schema finds.
+  it.each([
+    [{ ph: 'maybe' }, 'ph', 'must be one of "positive", "negative", "unknown" (or null when unknown)'],
+    [{ lineage: 'X' }, 'lineage', 'must be one of "B", "T"'],
+    [{ age: 'old' }, 'age', 'must be a number, got string'],
+    [{ age: Number.NaN }, 'age', 'must be a number, got NaN'],
+    [{ age: [] }, 'age', 'must be a number, got array'],
+    [{ age: {} }, 'age', 'must be a number, got object'],
+    [{ fitForIntensiveChemo: 'yes' }, 'fitForIntensiveChemo', 'must be a boolean, got string'],
+    [{ highRiskGenetics: 'KMT2A' }, 'highRiskGenetics', 'must be an array, got string'],
+    [
+      { mrd: { value: null } },
+      'mrd',
+      'must be an MRD fraction (e.g. 0.001) or an object with value (a fraction), afterCycle and method',
+    ],
+    [
+      { mrd: 'low' },
+      'mrd',
+      'must be an MRD fraction (e.g. 0.001) or an object with value (a fraction), afterCycle and method',
+    ],
+  ])('says of %j at %s: %s', (input, path, message) => {
+    for (const r of [parseProfile(input), parseWithSchema(input)]) {
       expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.errors).toEqual([{ path, message }]);
+      }
     }
+  });
+
+  it('normalizes by the schema alone as the fast path does: unknowns dropped, lists de-duplicated, MRD as an object', () => {
+    const r = parseWithSchema({
+      lineage: 'B',
+      ph: 'unknown',
+      age: null,
+      cd20Percent: null,
+      mrd: 0.001,
+      priorTherapy: [' Blinatumomab ', 'blinatumomab', 'Vincristine'],
+      highRiskGenetics: ['KMT2A', 'KMT2A', 'TP53'],
+      fitForIntensiveChemo: false,
+    });
+    expect(r).toEqual({
+      ok: true,
+      profile: {
+        lineage: 'B',
+        mrd: { value: 0.001 },
+        priorTherapy: ['blinatumomab', 'vincristine'],
+        highRiskGenetics: ['KMT2A', 'TP53'],
+        fitForIntensiveChemo: false,
+        phase: 'newly-diagnosed',
+      },
+    });
+    expect(
+      parseWithSchema({ ph: 'negative', mrd: { value: 0.01, afterCycle: 1, method: undefined } }),
+    ).toEqual({
+      ok: true,
+      profile: { ph: 'negative', mrd: { value: 0.01, afterCycle: 1 }, phase: 'newly-diagnosed' },
+    });
+    expect(parseWithSchema({ phase: 'remission' })).toEqual({ ok: true, profile: { phase: 'remission' } });
   });
 
   it('lower-cases and de-duplicates prior therapy names', () => {

@@ -18,8 +18,17 @@ export type ParseResult =
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 function typeName(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isNaN(v) ? 'NaN' : typeof v;
 }
+
+/** "a number", "a boolean", "an array", "an object". */
+function withArticle(type: string): string {
+  return `${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`;
+}
+
+/** The one field that takes two shapes. */
+const MRD_SHAPES =
+  'must be an MRD fraction (e.g. 0.001) or an object with value (a fraction), afterCycle and method';
 
 function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
   const path = formatPath(issue.path);
@@ -44,9 +53,11 @@ function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
       return [
         {
           path,
-          message: `must be ${issue.expected === 'nan' ? 'a number' : `a ${issue.expected}`}, got ${typeName(seen)}`,
+          message: `must be ${withArticle(issue.expected)}, got ${typeName(seen)}`,
         },
       ];
+    case 'invalid_union':
+      return [{ path, message: path === 'mrd' ? MRD_SHAPES : issue.message }];
     default:
       return [{ path, message: issue.message }];
   }
@@ -106,6 +117,7 @@ export function parseProfile(input: unknown): ParseResult {
   }
   // The common case, a valid profile, without the schema's machinery (same result; see fast.ts).
   const quick = quickProfile(input);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: the fast path; the schema gives the same profile (fast.property.test.ts)
   if (quick !== undefined) {
     return { ok: true, profile: quick };
   }
