@@ -4,9 +4,8 @@
 // checks, target warnings, boundaries and the `missing` texts. The knowledge base is compiled inside each test (never
 // at import), so mutation testing can tell which tests reach which code.
 import { describe, expect, it } from 'vitest';
-import { installed } from '../../test/support/kb.js';
-import type { Agent, Kb, Outcome, Study } from '../kb/index.js';
-import { Rule } from '../kb/index.js';
+import { installed, testRule } from '../../test/support/kb.js';
+import type { Agent, Kb, Outcome, Rule, Study } from '../kb/index.js';
 import type { Profile } from '../profile/index.js';
 import { LINEAGES, PHASES } from '../profile/values.js';
 import { readFacts } from './compile.js';
@@ -48,19 +47,7 @@ const study = (id: string, outcomes: Outcome[], extra: Partial<Study> = {}): Stu
 
 /** A made-up rule (TEST ONLY): B-lineage, with the given fields. */
 const rule = (id: string, extra: Record<string, unknown> = {}): Rule =>
-  Rule.parse({
-    id: `test.${id}`,
-    title: `test rule ${id}`,
-    section: 'test',
-    question: 'test',
-    strength: 'consider',
-    rank: 1,
-    agents: ['chemotherapy'],
-    when: { fact: 'lineage', op: 'eq', value: 'B' },
-    rationale: 'test',
-    evidence: [{ refs: [1], quote: 'a quote long enough for the schema' }],
-    ...extra,
-  });
+  testRule(id, { fact: 'lineage', op: 'eq', value: 'B' }, extra);
 
 const withKb = (extra: Partial<Kb>): Kb => ({ ...kb, ...extra });
 

@@ -2,32 +2,16 @@
 // a rule that is not an "all of", which input warnings a given fact raises, when the outside-evidence answer is given
 // and how it names the populations a patient lies outside, and the order of `missing`. Compiled inside each test.
 import { describe, expect, it } from 'vitest';
-import { installed } from '../../test/support/kb.js';
-import type { Kb, Study } from '../kb/index.js';
-import { Rule } from '../kb/index.js';
+import { installed, testRule } from '../../test/support/kb.js';
+import type { Kb, Rule, Study } from '../kb/index.js';
 import type { Profile } from '../profile/index.js';
 import { compileCriterion } from './compile.js';
 import { type CompiledKb, type CompiledQuestion, compileKb } from './compiled-kb.js';
 import { evaluate } from './evaluate.js';
 
 const kb: Kb = installed();
-const QUOTE = 'a quote long enough for the schema';
 
-/** A made-up rule (TEST ONLY, not clinical content) for an agent without a target antigen. */
-const rule = (id: string, when: unknown, extra: Record<string, unknown> = {}): Rule =>
-  Rule.parse({
-    id: `test.${id}`,
-    title: `test rule ${id}`,
-    section: 'test',
-    question: 'test',
-    strength: 'consider',
-    rank: 1,
-    agents: ['chemotherapy'],
-    when,
-    rationale: 'test',
-    evidence: [{ refs: [1], quote: QUOTE }],
-    ...extra,
-  });
+const rule = testRule;
 
 const only = (rules: Rule[]): CompiledKb =>
   compileKb({ ...kb, recommendations: rules, alerts: [], questions: [] });

@@ -15,6 +15,26 @@ export function installed(): Kb {
   return kb;
 }
 
+/**
+ * A made-up rule (TEST ONLY, not clinical content) with the given criteria, for an agent without a target antigen
+ * (chemotherapy), so it waits on no target test; `extra` overrides any field.
+ */
+export function testRule(id: string, when: unknown, extra: Readonly<Record<string, unknown>> = {}): Rule {
+  return Rule.parse({
+    id: `test.${id}`,
+    title: `test rule ${id}`,
+    section: 'test',
+    question: 'test',
+    strength: 'consider',
+    rank: 1,
+    agents: ['chemotherapy'],
+    when,
+    rationale: 'test',
+    evidence: [{ refs: [1], quote: 'a quote long enough for the schema' }],
+    ...extra,
+  });
+}
+
 function studyWithOutcomes(kb: Kb): Study {
   const s = kb.studies.find((x) => x.outcomes.length >= 2 && x.refs.length > 0) ?? kb.studies[0];
   if (s === undefined) {
