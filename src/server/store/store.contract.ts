@@ -84,6 +84,31 @@ export function storeContract(name: string, h: StoreHarness): void {
       await two.close();
     });
 
+    // Two instances writing at once: audit rows on one, feedback on both, JWT ids on both. Every write must land
+    // (a second instance waits for the first; it never fails because the other was writing).
+    it('takes every write when two instances write at once', async () => {
+      const db = await h.fresh();
+      const one = await h.open(db);
+      const two = await h.open(db);
+      await one.recordCall(callWith(['seed']));
+      const rounds = 200;
+      for (let i = 0; i < rounds; i++) {
+        const previous = i === 0 ? 'seed' : `card-${i - 1}`;
+        const answers = await Promise.all([
+          one.recordCall(callWith([`card-${i}`])),
+          two.recordCall(callWith([`other-${i}`])),
+          two.recordFeedback([feedbackOn(previous, '2021-12-11T10:05:31.000Z')]),
+          one.recordFeedback([feedbackOn(previous, '2021-12-12T10:05:31.000Z')]),
+          two.rememberJti('iss', `busy-${i}`, T + 300, T),
+        ]);
+        expect(answers.slice(2)).toEqual([{ stored: 1, duplicates: 0 }, { stored: 1, duplicates: 0 }, true]);
+      }
+      await one.close();
+      await two.close();
+      expect(await h.count(db, 'feedback')).toBe(2 * rounds);
+      expect(await h.count(db, 'cds_call')).toBe(2 * rounds + 1);
+    });
+
     it('records a jti once: a replay is refused, another issuer may use the same id', async () => {
       const db = await h.fresh();
       const store = await h.open(db);

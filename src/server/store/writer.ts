@@ -175,7 +175,14 @@ export function prepareWrites(db: Database.Database): Writes {
     pruneCalls.run(auditBefore);
   });
 
-  return { writeGroup, writeFeedback, prune };
+  // Every write transaction begins IMMEDIATE: it takes the write lock first, so a second process writing the same
+  // file makes it wait (the busy timeout). A DEFERRED one reads first and may find, when it comes to write, that the
+  // other process committed since its read began: SQLite then fails it at once (SQLITE_BUSY_SNAPSHOT), without waiting.
+  return {
+    writeGroup: (calls, claims) => writeGroup.immediate(calls, claims),
+    writeFeedback: (records) => writeFeedback.immediate(records),
+    prune: (nowSec, auditBefore) => prune.immediate(nowSec, auditBefore),
+  };
 }
 
 type Request<K extends WriterRequest['kind']> = Extract<WriterRequest, { kind: K }>;
