@@ -26,10 +26,6 @@ function withArticle(type: string): string {
   return `${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`;
 }
 
-/** The one field that takes two shapes. */
-const MRD_SHAPES =
-  'must be an MRD fraction (e.g. 0.001) or an object with value (a fraction), afterCycle and method';
-
 function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
   const path = formatPath(issue.path);
   const seen = valueAt(input, issue.path);
@@ -56,8 +52,6 @@ function describe(issue: z.core.$ZodIssue, input: unknown): FieldError[] {
           message: `must be ${withArticle(issue.expected)}, got ${typeName(seen)}`,
         },
       ];
-    case 'invalid_union':
-      return [{ path, message: path === 'mrd' ? MRD_SHAPES : issue.message }];
     default:
       return [{ path, message: issue.message }];
   }

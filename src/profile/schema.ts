@@ -70,7 +70,12 @@ export const ProfileInput = z
     cd19: nullable(Cd19),
     cd20Percent: nullable(percent('cd20Percent')),
     cd22: nullable(Cd22),
-    mrd: nullable(z.union([Mrd, MrdFraction])),
+    mrd: nullable(
+      z.union([Mrd, MrdFraction], {
+        error:
+          'must be an MRD fraction (e.g. 0.001) or an object with value (a fraction), afterCycle and method',
+      }),
+    ),
     molecularResponse: nullable(MolecularResponse),
     highRiskGenetics: nullable(z.array(HighRiskGenetic)),
     abl1Mutations: nullable(z.array(z.string().min(1).max(40))),
