@@ -278,6 +278,49 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the web app in Chromium', () => {
       1,
     );
     expect(await page.locator('table.hazard-ratios tbody tr').count()).toBe(hrs.length);
+    // Each row that names both arms says, under its mark, which arm each side of HR = 1 favours.
+    const armsOf = kb.studies.flatMap((s) =>
+      s.outcomes
+        .filter((o) => o.measure === 'hazard-ratio' && o.arm !== undefined && o.versus !== undefined)
+        .map((o) => {
+          const label = (id: string | undefined) => s.arms.find((a) => a.id === id)?.label ?? id;
+          return { below: label(o.arm), above: label(o.versus) };
+        }),
+    );
+    expect(armsOf.length).toBeGreaterThan(0);
+    const squash = (t: string | null) => (t ?? '').replace(/\s+/g, '');
+    const below = await page
+      .locator('#forest-plot g[aria-description="below 1 favours"] > text')
+      .allTextContents();
+    const above = await page
+      .locator('#forest-plot g[aria-description="above 1 favours"] > text')
+      .allTextContents();
+    expect(below.map(squash)).toEqual(armsOf.map((a) => squash(`← favours ${a.below}`)));
+    expect(above.map(squash)).toEqual(armsOf.map((a) => squash(`favours ${a.above} →`)));
+    // ...and stays on its side: right of the row labels, left of the HR = 1 line or of the HR (95% CI) column.
+    const overlaps = await page.evaluate(() => {
+      const svg = document.querySelector('#forest-plot svg');
+      const box = (sel: string) =>
+        [...(svg?.querySelectorAll(sel) ?? [])].map((e) => e.getBoundingClientRect());
+      const one = box('g[aria-description="no difference (HR = 1)"] > *')[0];
+      const rowLabelsEnd = Math.max(
+        ...box('g[aria-label="y-axis tick label"] text').map((b) => b.x + b.width),
+      );
+      const hrColumn = Math.min(...box('g[aria-description="HR (95% CI)"] > text').map((b) => b.x));
+      const out: string[] = [];
+      for (const b of box('g[aria-description="below 1 favours"] > text')) {
+        if (b.x < rowLabelsEnd || (one !== undefined && b.x + b.width > one.x)) {
+          out.push(`below at ${b.x}`);
+        }
+      }
+      for (const b of box('g[aria-description="above 1 favours"] > text')) {
+        if ((one !== undefined && b.x < one.x) || b.x + b.width > hrColumn) {
+          out.push(`above at ${b.x}`);
+        }
+      }
+      return out;
+    });
+    expect(overlaps).toEqual([]);
     await shot(page, 'evidence-forest');
   });
 

@@ -11,29 +11,11 @@ import { printedIn } from '../contract.js';
 import { Link } from '../router.js';
 import { QuoteText, Refs } from '../ui/quote.js';
 import { fmtNumber } from '../ui/text.js';
+import { FAVOURS_FONT_PX, forestLayout, HR_COLUMN_DX } from './forest-layout.js';
 import { type HazardRatio, hazardRatios, shortLabel } from './plot-data.js';
 import { PlotFigure } from './plot-figure.js';
 import { EvidenceNav } from './studies-view.js';
 import { ciText } from './study-view.js';
-
-function domain(rows: readonly HazardRatio[]): [number, number] {
-  const values = rows.flatMap((r) => [r.hr, r.lower ?? r.hr, r.upper ?? r.hr, 1]);
-  return [Math.min(...values) / 1.3, Math.max(...values) * 1.3];
-}
-
-/** 1-2-5 ticks inside the domain: readable on a log axis. */
-function logTicks([lo, hi]: [number, number]): number[] {
-  const ticks: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-    for (const m of [1, 2, 5]) {
-      const t = Number((m * 10 ** e).toPrecision(3));
-      if (t >= lo && t <= hi) {
-        ticks.push(t);
-      }
-    }
-  }
-  return ticks;
-}
 
 function tooltip(r: HazardRatio): string {
   const ci = r.hasCi ? ciText(r.outcome) : 'no CI reported';
@@ -54,23 +36,41 @@ export function forestPlot(rows: readonly HazardRatio[], width: number): Element
   const labels = rows.map((r) => r.label);
   const withCi = rows.filter((r) => r.hasCi);
   const withoutCi = rows.filter((r) => !r.hasCi);
+  const withArms = rows.filter((r) => r.favours !== undefined);
+  const layout = forestLayout(rows, width);
+  // Each row says under its mark which arm each side of HR = 1 favours; a long arm name wraps onto a second line.
+  const favours = (side: 'below' | 'above') =>
+    text(withArms, {
+      x: () => 1,
+      y: 'label',
+      text: (r: HazardRatio) =>
+        side === 'below' ? `← favours ${r.favours?.below ?? ''}` : `favours ${r.favours?.above ?? ''} →`,
+      textAnchor: side === 'below' ? 'end' : 'start',
+      dx: side === 'below' ? -6 : 6,
+      dy: 9,
+      lineAnchor: 'top',
+      lineWidth: layout.favoursEms[side],
+      fontSize: FAVOURS_FONT_PX,
+      fill: '#444',
+      ariaDescription: side === 'below' ? 'below 1 favours' : 'above 1 favours',
+    });
   return plot({
     width,
-    height: 40 + rows.length * 28,
-    marginLeft: Math.max(120, Math.max(...labels.map((l) => shortLabel(l).length)) * 7.2),
+    height: 40 + rows.length * layout.rowHeight,
+    marginLeft: layout.marginLeft,
     marginBottom: 48,
-    marginRight: 230,
+    marginRight: layout.marginRight,
     style: { fontSize: '12px', color: '#1a1a1a', background: 'white' },
     ariaLabel: `Forest plot of ${rows.length} hazard ratios`,
     x: {
       type: 'log',
-      domain: domain(rows),
+      domain: [...layout.domain],
       grid: true,
       labelAnchor: 'center',
       labelOffset: 40,
       label:
         '← below 1 favours the first-named arm · hazard ratio (log scale) · above 1 favours the second →',
-      ticks: logTicks(domain(rows)),
+      ticks: [...layout.ticks],
       tickFormat: (d: number) => fmtNumber(d),
     },
     y: { domain: labels, label: null, tickSize: 0, tickFormat: (d: string) => shortLabel(d) },
@@ -105,17 +105,19 @@ export function forestPlot(rows: readonly HazardRatio[], width: number): Element
         fill: '#5a4a00',
         ariaDescription: 'no CI reported',
       }),
+      favours('below'),
+      favours('above'),
       text(rows, {
         y: 'label',
         frameAnchor: 'right',
-        dx: 100,
+        dx: HR_COLUMN_DX,
         textAnchor: 'start',
         text: hrCiText,
         ariaDescription: 'HR (95% CI)',
       }),
       text(['HR (95% CI)'], {
         frameAnchor: 'top-right',
-        dx: 100,
+        dx: HR_COLUMN_DX,
         dy: -12,
         textAnchor: 'start',
         fontWeight: 700,
