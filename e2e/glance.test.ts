@@ -207,6 +207,13 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the answer at a glance, on any screen (Chr
     const first = page.locator('[data-patient-trial]').first();
     expect(await first.locator('ul.trace .mark').count()).toBeGreaterThan(0);
     expect(await first.textContent()).toMatch(/criteria met|depends on/);
+    // Each says who leads the trial as the review names it, or that the review names no one.
+    for (const nct of ncts) {
+      const trial = kb.trials.find((t) => t.nct === nct);
+      expect(await page.locator(`[data-patient-trial="${nct}"] .meta`).textContent()).toContain(
+        `sponsor: ${trial?.sponsor?.name ?? 'not named in the review'}`,
+      );
+    }
     await page.goto(`${server.url}/trials?${OLDER.split('?')[1]}`);
     await page.waitForSelector('[data-patient-trial]');
     const onTrials = await page.$$eval('[data-patient-trial]', (els) =>

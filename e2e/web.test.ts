@@ -354,6 +354,16 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the web app in Chromium', () => {
     await page.waitForSelector('[data-nct]');
     const shown = await page.$$eval('[data-nct]', (els) => els.map((e) => e.getAttribute('data-nct')));
     expect(shown.sort()).toEqual(kb.trials.map((t) => t.nct).sort());
+    // Every trial says who leads it as the review names it, or that the review names no one.
+    const sponsors = await page.$$eval('[data-nct] .sponsor', (els) =>
+      els.map((e) => [e.closest('[data-nct]')?.getAttribute('data-nct'), e.textContent]),
+    );
+    expect(Object.fromEntries(sponsors)).toEqual(
+      Object.fromEntries(
+        kb.trials.map((t) => [t.nct, `Sponsor: ${t.sponsor?.name ?? 'not named in the review'}`]),
+      ),
+    );
+    expect(kb.trials.some((t) => t.sponsor !== undefined)).toBe(true);
     await shot(page, 'trials');
     const named = kb.recommendations.find((r) => r.trials.length > 0);
     expect(named).toBeDefined();

@@ -2,22 +2,29 @@
 // kb/releases/<version>.json records its rules in words and the decision of every golden-corpus patient, and
 // kb/CHANGELOG.md gets a dated entry holding `frontline kb diff` from the release before it (write why above the
 // generated block). Run again after an engine change that moves decisions: the file is rewritten, its date kept, and
-// the difference printed. test/kb-release.test.ts fails until the working version is released this way.
+// the difference printed. The generated blocks of earlier entries are rewritten too when kb diff's words changed.
+// test/kb-release.test.ts fails until the working version is released this way.
+// `npm run kb:release -- --fingerprint <git revision>` adds to an earlier release file the fingerprints of each part
+// and record that kb diff compares (releases written before 2026-12-04 lack them), from that revision's kb/.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileKb } from '../src/engine/index.js';
-import { changelogWithEntry } from '../src/golden/changelog.js';
+import { blockIn, changelogWithEntry } from '../src/golden/changelog.js';
 import { generateCorpus } from '../src/golden/generate.js';
 import { diffKb } from '../src/golden/kb-diff.js';
 import { kbDiffLines } from '../src/golden/kb-diff-text.js';
 import { makeRelease } from '../src/golden/release.js';
 import { listReleases, writeRelease } from '../src/golden/release-files.js';
-import { releaseSide } from '../src/golden/sides.js';
+import { releaseSide, resolveSide } from '../src/golden/sides.js';
 import { formatIssue, hasErrors } from '../src/issues/index.js';
 import { checkKbFiles, KB_DIR, readInstalledKbFiles } from '../src/kb/index.js';
 
-const { values } = parseArgs({ options: { date: { type: 'string' } } });
+const { values } = parseArgs({ options: { date: { type: 'string' }, fingerprint: { type: 'string' } } });
+if (values.fingerprint !== undefined) {
+  fingerprintRelease(values.fingerprint);
+  process.exit(0);
+}
 const date = values.date ?? new Date().toISOString().slice(0, 10);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
   process.stderr.write(`kb:release: --date ${date}: expected YYYY-MM-DD\n`);
@@ -58,9 +65,65 @@ if (before === undefined) {
 const changelog = join(KB_DIR, 'CHANGELOG.md');
 const lines = kbDiffLines(diffKb(releaseSide(before), releaseSide(release)));
 const { text, added } = changelogWithEntry(readFileSync(changelog, 'utf8'), release, before, lines);
-writeFileSync(changelog, text);
+// The generated blocks of earlier entries follow the release files and kb diff's words: they are refreshed too.
+const { text: refreshed, count } = refreshEarlierBlocks(text, release.version);
+writeFileSync(changelog, refreshed);
 process.stderr.write(
   added
     ? `kb:release: new entry in ${changelog}: write above its generated block why the knowledge base changed\n`
     : `kb:release: ${changelog}: the generated block of ${release.version} is current\n`,
 );
+if (count > 0) {
+  process.stderr.write(
+    `kb:release: ${changelog}: ${count} earlier generated block(s) rewritten by today's kb diff\n`,
+  );
+}
+
+function refreshEarlierBlocks(changelogText: string, current: string): { text: string; count: number } {
+  let out = changelogText;
+  let changedBlocks = 0;
+  const all = listReleases();
+  for (const r of all) {
+    const prior = all.find((x) => x.version === r.previous);
+    if (
+      r.version === current ||
+      prior === undefined ||
+      blockIn(out, prior.version, r.version) === undefined
+    ) {
+      continue;
+    }
+    const next = changelogWithEntry(
+      out,
+      r,
+      prior,
+      kbDiffLines(diffKb(releaseSide(prior), releaseSide(r))),
+    ).text;
+    changedBlocks += next === out ? 0 : 1;
+    out = next;
+  }
+  return { text: out, count: changedBlocks };
+}
+
+/**
+ * `--fingerprint <git revision>`: adds the per-part and per-record fingerprints (which `kb diff` compares) to the
+ * release file of the knowledge base at that revision, when the file was written before they were recorded. The
+ * revision's knowledge base must have exactly the release's version; nothing else in the file changes.
+ */
+function fingerprintRelease(rev: string): void {
+  const side = resolveSide(rev, '--fingerprint');
+  const version = side.summary.version;
+  const existing = listReleases().find((r) => r.version === version);
+  if (existing === undefined) {
+    process.stderr.write(`kb:release: --fingerprint ${rev}: ${version} has no release file\n`);
+    process.exit(1);
+  }
+  const { studies, agents, trials, parts } = side.summary;
+  const file = writeRelease({
+    ...existing,
+    studies,
+    agents,
+    trials,
+    ...(parts === undefined ? {} : { parts }),
+  });
+  process.stderr.write(`kb:release: fingerprints of ${version} (from git ${rev}) → ${file}\n`);
+}

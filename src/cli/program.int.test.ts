@@ -89,6 +89,19 @@ describe('frontline studies / study / trials', () => {
     expect(body.trials).toHaveLength(17);
     expect(body.kbVersion).toMatch(/^kb-/);
   });
+
+  it('says for each trial who leads it as the review names it, or that the review names no one', async () => {
+    const json = JSON.parse((await cli('trials', '--json')).out) as {
+      trials: { nct: string; sponsor?: { name: string } }[];
+    };
+    const named = json.trials.filter((t) => t.sponsor !== undefined);
+    expect(named.length).toBeGreaterThan(0);
+    const text = (await cli('trials')).out;
+    const sponsorLines = text.split('\n').filter((l) => l.trim().startsWith('Sponsor: '));
+    expect(sponsorLines.map((l) => l.trim())).toEqual(
+      json.trials.map((t) => `Sponsor: ${t.sponsor?.name ?? 'not named in the review'}`),
+    );
+  });
 });
 
 describe('frontline recommend', () => {

@@ -3,7 +3,7 @@
  * is written from.
  * @module
  */
-import type { Changes, FieldChange, ItemChange, KbDiff } from './kb-diff.js';
+import type { FieldChange, ItemChange, KbDiff, NamedChange, NamedChanges } from './kb-diff.js';
 import type { Named } from './release.js';
 
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -41,16 +41,35 @@ function changedLines(list: readonly ItemChange[]): string[] {
   return list.flatMap((c) => [`  ~ ${c.title} (${c.id})`, ...c.changes.flatMap(fieldLines)]);
 }
 
-function namedLine(kind: string, c: Changes<Named>): string[] {
-  if (c.added.length + c.removed.length === 0) {
+const nameOf = (x: { readonly id: string; readonly name: string }): string =>
+  x.name === x.id ? x.id : `${x.name} (${x.id})`;
+
+/** "sponsor added; outcomes changed": the fields of one record that differ, by name. */
+function fieldsWords(c: NamedChange): string {
+  return [
+    ...c.added.map((f) => `${f} added`),
+    ...c.removed.map((f) => `${f} removed`),
+    ...c.changed.map((f) => `${f} changed`),
+  ].join('; ');
+}
+
+function namedLine(kind: string, c: NamedChanges): string[] {
+  if (c.added.length + c.removed.length + c.changed.length === 0) {
     return [];
   }
-  const names = (l: readonly Named[]): string =>
-    l.map((x) => (x.name === x.id ? x.id : `${x.name} (${x.id})`)).join('; ');
+  const names = (l: readonly Named[]): string => l.map(nameOf).join('; ');
   return [
     ...(c.added.length > 0 ? [`${kind} added: ${names(c.added)}`] : []),
     ...(c.removed.length > 0 ? [`${kind} removed: ${names(c.removed)}`] : []),
+    ...(c.changed.length > 0
+      ? [`${kind} changed:`, ...c.changed.map((x) => `  ~ ${nameOf(x)}: ${fieldsWords(x)}`)]
+      : []),
   ];
+}
+
+/** A part of the knowledge base in words: its folder's name, and "rules" for the recommendations. */
+function partWords(part: string): string {
+  return part === 'recommendations' ? 'rules' : part;
 }
 
 /** The diff as lines of text. */
@@ -90,6 +109,14 @@ export function kbDiffLines(d: KbDiff): string[] {
   ];
   if (named.length > 0) {
     out.push('', ...named);
+  }
+  if (d.parts.compared && d.parts.changed.length > 0) {
+    out.push('', `Parts of the knowledge base that changed: ${d.parts.changed.map(partWords).join(', ')}`);
+  } else if (!d.parts.compared && d.from.version !== d.to.version) {
+    out.push(
+      '',
+      'The versions differ. One side is a release made before kb diff recorded a fingerprint of each part, so only its rules, alerts, decisions and the names of its studies, agents and trials are compared.',
+    );
   }
   const p = d.patients;
   out.push(

@@ -112,4 +112,81 @@ describe('kb diff', () => {
     expect(d.same).toBe(true);
     expect(diffKb(base, releaseSide(released)).patients.compared).toBe(40);
   });
+
+  // A change to the evidence that moves no patient is still a change: kb diff names the record and its fields.
+  it('names a study, agent or trial whose fields changed, even when no patient moves', () => {
+    const trial = working.trials.find((t) => t.sponsor !== undefined);
+    const study = working.studies[0];
+    const agent = working.agents[0];
+    if (trial === undefined || study === undefined || agent === undefined) {
+      throw new Error('no trial with a sponsor, study or agent');
+    }
+    const { sponsor: _dropped, ...unsponsored } = trial;
+    const changed: Kb = {
+      ...working,
+      version: 'kb-0123456789ab',
+      trials: working.trials.map((t) => (t === trial ? unsponsored : t)),
+      studies: working.studies.map((s) =>
+        s === study ? { ...s, aliases: [...s.aliases, 'an alias added'] } : s,
+      ),
+      agents: working.agents.map((a) => (a === agent ? { ...a, note: 'a note added' } : a)),
+    };
+    const d = diffKb(base, liveSide(changed, 'changed'));
+    expect(d.same).toBe(false);
+    expect(d.patients.changed).toBe(0);
+    expect(d.trials.changed).toEqual([
+      { id: trial.nct, name: trial.name ?? trial.nct, added: [], removed: ['sponsor'], changed: [] },
+    ]);
+    expect(d.studies.changed).toEqual([
+      { id: study.id, name: study.name, added: [], removed: [], changed: ['aliases'] },
+    ]);
+    expect(d.agents.changed.map((c) => [c.id, [...c.added, ...c.changed]])).toEqual([[agent.id, ['note']]]);
+    const text = kbDiffLines(d).join('\n');
+    expect(text).toContain(`Trials changed:\n  ~ ${trial.name} (${trial.nct}): sponsor removed`);
+    expect(text).toContain(`Studies changed:\n  ~ ${study.name} (${study.id}): aliases changed`);
+    expect(d.parts).toEqual({ compared: true, changed: ['agents', 'studies', 'trials'] });
+    expect(text).toContain('Parts of the knowledge base that changed: agents, studies, trials');
+    // The other way round, the sponsor is added.
+    expect(diffKb(liveSide(changed, 'changed'), base).trials.changed[0]?.added).toEqual(['sponsor']);
+  });
+
+  it('does not compare fields with a release made before they were fingerprinted', () => {
+    const released = makeRelease(kb, compileKb(kb), generateCorpus(kb).profiles.slice(0, 5), {
+      date: '2026-12-01',
+    });
+    const old = {
+      ...released,
+      trials: released.trials.map(({ fields: _f, ...t }) => t),
+      studies: released.studies.map(({ fields: _f, ...s }) => s),
+    };
+    const edited: Kb = {
+      ...working,
+      version: 'kb-0123456789ab',
+      trials: working.trials.map(({ sponsor: _s, ...t }) => t),
+    };
+    const { parts: _p, ...noParts } = old;
+    const d = diffKb(releaseSide(noParts), liveSide(edited, 'edited'));
+    expect(d.trials.changed).toEqual([]);
+    expect(d.studies.changed).toEqual([]);
+    // It never claims "no change" between two different versions it could not compare part by part.
+    expect(d.parts).toEqual({ compared: false, changed: [] });
+    expect(d.same).toBe(false);
+    expect(kbDiffLines(d).join('\n')).toContain('The versions differ. One side is a release made before');
+  });
+
+  it('names a changed part it does not compare item by item (statements, references, terminology, ...)', () => {
+    const first = working.statements[0];
+    if (first === undefined) {
+      throw new Error('no statement');
+    }
+    const edited: Kb = {
+      ...working,
+      version: 'kb-0123456789ab',
+      statements: [{ ...first, note: 'a note added' }, ...working.statements.slice(1)],
+    };
+    const d = diffKb(base, liveSide(edited, 'edited'));
+    expect(d.parts).toEqual({ compared: true, changed: ['statements'] });
+    expect(d.same).toBe(false);
+    expect(kbDiffLines(d)).toContain('Parts of the knowledge base that changed: statements');
+  });
 });

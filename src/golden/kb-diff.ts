@@ -1,7 +1,8 @@
 /**
  * What changed between two knowledge-base versions, for `frontline kb diff` and the changelog: rules and alerts
- * added, removed or changed (field by field, in words), studies, agents and trials added or removed, and the
- * golden-corpus patients whose decision changed, grouped by what changed for them. Pure: both sides come in whole.
+ * added, removed or changed (field by field, in words), studies, agents and trials added, removed or changed (the
+ * fields that differ, by name, where both releases recorded field fingerprints), and the golden-corpus patients
+ * whose decision changed, grouped by what changed for them. Pure: both sides come in whole.
  * @module
  */
 import { fieldLabel, valueLabel } from '../profile/labels.js';
@@ -38,6 +39,17 @@ export interface Changes<T> {
   readonly removed: readonly T[];
 }
 
+/** A study, agent or trial in both versions whose fields differ: the fields added, removed and changed, by name. */
+export interface NamedChange {
+  readonly id: string;
+  readonly name: string;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+}
+
+export type NamedChanges = Changes<Named> & { readonly changed: readonly NamedChange[] };
+
 export interface PatientGroup {
   readonly kind: ChangeKind;
   /** A rule id, warning code or field. */
@@ -59,9 +71,9 @@ export interface KbDiff {
   };
   readonly rules: Changes<RuleSummary> & { readonly changed: readonly ItemChange[] };
   readonly alerts: Changes<AlertSummary> & { readonly changed: readonly ItemChange[] };
-  readonly studies: Changes<Named>;
-  readonly agents: Changes<Named>;
-  readonly trials: Changes<Named>;
+  readonly studies: NamedChanges;
+  readonly agents: NamedChanges;
+  readonly trials: NamedChanges;
   readonly patients: {
     /** Patients decided by both sides. */
     readonly compared: number;
@@ -70,7 +82,12 @@ export interface KbDiff {
     readonly changed: number;
     readonly groups: readonly PatientGroup[];
   };
-  /** True when nothing above changed. */
+  /**
+   * The parts of the knowledge base (studies, statements, references, ...) whose content differs, when both sides
+   * recorded a fingerprint of each part; `compared` is false when one side is a release made before that.
+   */
+  readonly parts: { readonly compared: boolean; readonly changed: readonly string[] };
+  /** True when nothing above changed (and, where parts were not compared, the versions are the same). */
   readonly same: boolean;
 }
 
@@ -130,10 +147,44 @@ function itemChanges<T extends { readonly id: string }>(
   };
 }
 
-function namedChanges(a: readonly Named[], b: readonly Named[]): Changes<Named> {
-  const before = new Set(a.map((x) => x.id));
-  const after = new Set(b.map((x) => x.id));
-  return { added: b.filter((x) => !before.has(x.id)), removed: a.filter((x) => !after.has(x.id)) };
+/** The fields of a record in both versions that differ; none when either side recorded no fingerprints. */
+function namedChange(was: Named, now: Named): NamedChange | undefined {
+  if (was.fields === undefined || now.fields === undefined) {
+    return undefined;
+  }
+  const before = was.fields;
+  const after = now.fields;
+  const added = Object.keys(after).filter((f) => !(f in before));
+  const removed = Object.keys(before).filter((f) => !(f in after));
+  const changed = Object.keys(after).filter((f) => f in before && before[f] !== after[f]);
+  return added.length + removed.length + changed.length === 0
+    ? undefined
+    : { id: now.id, name: now.name, added, removed, changed };
+}
+
+function partChanges(
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): KbDiff['parts'] {
+  if (a === undefined || b === undefined) {
+    return { compared: false, changed: [] };
+  }
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return { compared: true, changed: keys.filter((k) => a[k] !== b[k]) };
+}
+
+function namedChanges(a: readonly Named[], b: readonly Named[]): NamedChanges {
+  const before = byId(a);
+  const after = byId(b);
+  return {
+    added: b.filter((x) => !before.has(x.id)),
+    removed: a.filter((x) => !after.has(x.id)),
+    changed: b.flatMap((x) => {
+      const was = before.get(x.id);
+      const change = was === undefined ? undefined : namedChange(was, x);
+      return change === undefined ? [] : [change];
+    }),
+  };
 }
 
 interface Pair {
@@ -240,7 +291,11 @@ export function diffKb(from: DiffSide, to: DiffSide): KbDiff {
     .sort((x, y) => y.patients - x.patients || (x.subject < y.subject ? -1 : x.subject > y.subject ? 1 : 0));
 
   const nothing = [rules, alerts].every((c) => c.added.length + c.removed.length + c.changed.length === 0);
-  const noNames = [studies, agents, trials].every((c) => c.added.length + c.removed.length === 0);
+  const noNames = [studies, agents, trials].every(
+    (c) => c.added.length + c.removed.length + c.changed.length === 0,
+  );
+  const parts = partChanges(from.summary.parts, to.summary.parts);
+  const partsSame = parts.compared ? parts.changed.length === 0 : from.summary.version === to.summary.version;
   return {
     from: { version: from.summary.version, label: from.label },
     to: { version: to.summary.version, label: to.label },
@@ -251,6 +306,7 @@ export function diffKb(from: DiffSide, to: DiffSide): KbDiff {
     agents,
     trials,
     patients: { compared, notCompared, changed, groups: patientGroups },
-    same: nothing && noNames && changed === 0,
+    parts,
+    same: nothing && noNames && changed === 0 && partsSame,
   };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { CompiledKb } from '../engine/index.js';
 import type { Kb } from '../kb/core.js';
 import { kbCounts } from '../kb/query.js';
+import { contentHash } from '../kb/version.js';
 import { valueLabel } from '../profile/labels.js';
 import { decideTolerant } from './decide.js';
 import type { GoldenProfile } from './generate.js';
@@ -47,7 +48,17 @@ export const AlertSummary = z
   .strict();
 export type AlertSummary = z.infer<typeof AlertSummary>;
 
-export const Named = z.object({ id: z.string(), name: z.string() }).strict();
+export const Named = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    /**
+     * A fingerprint of each field of the record (field name → hash of its content), so `kb diff` can name the fields
+     * of a study, agent or trial that changed. Absent in releases made before it was recorded.
+     */
+    fields: z.record(z.string(), z.string()).readonly().optional(),
+  })
+  .strict();
 export type Named = z.infer<typeof Named>;
 
 export const DecisionSnapshotSchema = z
@@ -82,6 +93,12 @@ export const KbSummary = z
     trials: z.array(Named),
     /** Warning and alert codes in words (what a decision's codes mean). */
     codes: z.record(z.string(), z.string()).readonly(),
+    /**
+     * A fingerprint of each part of the knowledge base (studies, statements, references, terminology, ...), so
+     * `kb diff` names every part that changed, including those it does not compare item by item. Absent in releases
+     * made before it was recorded.
+     */
+    parts: z.record(z.string(), z.string()).readonly().optional(),
   })
   .strict();
 export type KbSummary = z.infer<typeof KbSummary>;
@@ -108,6 +125,15 @@ export type SummarisableKb = Pick<
     Partial<Pick<Kb['recommendations'][number], 'question' | 'extrapolation'>>)[];
   readonly questions?: Kb['questions'];
 };
+
+/** Each field of a record with a hash of its content. */
+function fingerprint(record: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, contentHash(v)]),
+  );
+}
 
 /** Every rule, alert, study, agent and trial of a knowledge base, in words. */
 export function summariseKb(kb: SummarisableKb): KbSummary {
@@ -153,9 +179,10 @@ export function summariseKb(kb: SummarisableKb): KbSummary {
     counts: { ...kbCounts(kb), alerts: kb.alerts.length },
     rules,
     alerts,
-    studies: kb.studies.map((s) => ({ id: s.id, name: s.name })),
-    agents: kb.agents.map((a) => ({ id: a.id, name: a.name })),
-    trials: kb.trials.map((t) => ({ id: t.nct, name: t.name ?? t.nct })),
+    studies: kb.studies.map((s) => ({ id: s.id, name: s.name, fields: fingerprint(s) })),
+    agents: kb.agents.map((a) => ({ id: a.id, name: a.name, fields: fingerprint(a) })),
+    trials: kb.trials.map((t) => ({ id: t.nct, name: t.name ?? t.nct, fields: fingerprint(t) })),
+    parts: fingerprint(Object.fromEntries(Object.entries(kb).filter(([k]) => k !== 'version'))),
     codes: Object.fromEntries([
       ...kb.recommendations.flatMap((r) => r.warnings.map((w): [string, string] => [w.code, w.text])),
       ...kb.alerts.map((a): [string, string] => [a.code, a.text]),

@@ -19,6 +19,7 @@ export { type KbFile, type LoadResult, type Origin, parseKb, readKbFiles } from 
 export { KB_DIR, locateSourceText, PROJECT_ROOT } from './paths.js';
 export { agesStated, alertCriteria, populationCriteria, ruleCriteria, targetCriteria } from './population.js';
 export * from './schema/index.js';
+export { SPONSOR_NOT_NAMED, sponsorText } from './trial-text.js';
 export { contentHash } from './version.js';
 
 /** Reads and validates the installed knowledge base (no source-text proof; that is `kb check`). */

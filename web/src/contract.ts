@@ -1,9 +1,10 @@
 /**
  * The shapes the web app receives from the REST API, imported as types only from the engine, the profile and the
  * knowledge-base schemas, so the web renders exactly what the server returns (STYLE P4) and a renamed field breaks
- * the web build. This is the only file of the web app that reaches into `src/`. One value comes with the types:
+ * the web build. This is the only file of the web app that reaches into `src/`. Values come with the types:
  * `printedIn`, the knowledge base's own pure helper (no imports) that prints a number as the review prints it
- * ("0.70", not "0.7"), so the web app shows the same digits as the CLI and the cards.
+ * ("0.70", not "0.7"), so the web app shows the same digits as the CLI and the cards; the profile's label table; and
+ * `sponsorText`, a trial's sponsor in the same words as the CLI.
  * @module
  */
 export type { FhirSummary, RecommendedDecision } from '../../src/api/recommend.js';
@@ -59,5 +60,6 @@ export interface OperationOutcome {
 
 export type { FrontlineAppContext } from '../../src/cds-hooks/smart-link.js';
 export { printedIn } from '../../src/kb/check/text.js';
+export { sponsorText } from '../../src/kb/trial-text.js';
 export { fieldLabel, labelFieldsIn, valueLabel } from '../../src/profile/labels.js';
 export type { SmartLaunchResponse } from '../../src/server/schemas/smart-launch.js';

@@ -6,6 +6,7 @@ import { describeOutcome, fmt } from '../../engine/index.js';
 import { studiesCsv } from '../../kb/export.js';
 import { filterStudies, findStudy, suggestStudies } from '../../kb/query.js';
 import type { Kb, Study } from '../../kb/schema/index.js';
+import { sponsorText } from '../../kb/trial-text.js';
 import { CliError, type Io } from '../io.js';
 import { plainQuote } from '../quote-text.js';
 import { table, wrap } from '../text.js';
@@ -140,6 +141,7 @@ export function trials(io: Io, kb: Kb, opts: { json?: boolean }): number {
     );
     lines.push(wrap(`${agents} — ${t.population}`, WIDTH, 2));
     lines.push(wrap(t.summary, WIDTH, 2));
+    lines.push(wrap(`Sponsor: ${sponsorText(t)}`, WIDTH, 2));
     lines.push(
       wrap(`“${plainQuote(t.quote)}”${t.refs.length > 0 ? ` [${t.refs.join(', ')}]` : ''}`, WIDTH, 4),
     );

@@ -63,6 +63,41 @@ describe('kb check finds what is wrong and says where', () => {
     );
   });
 
+  // A sponsor is only what the source says leads the trial: its name is in its quote, and that quote names the trial.
+  it.each([
+    [
+      'a sponsor the quote does not name',
+      {
+        name: 'GIMEMA',
+        refs: [],
+        quote:
+          'The ECOG-ACRIN Cancer Research Group is leading a US intergroup randomized phase 3 study (EA9181, NCT04530565)',
+      },
+      'sponsor.name',
+      'sponsor "GIMEMA" is not named in the sponsor\'s quote: quote the clause that names it',
+    ],
+    [
+      'a sponsor quoted from a sentence about another trial',
+      {
+        name: 'GIMEMA',
+        refs: [79],
+        quote: 'the ongoing GIMEMA LAL2820 trial (NCT04722848) is doing the same',
+      },
+      'sponsor.quote',
+      "the sponsor's quote does not name this trial (NCT04530565 or EA9181): quote the clause that names the group and the trial together",
+    ],
+  ])('fails on %s', (_name, sponsor, path, message) => {
+    const { files: changed, file } = mutate(
+      (f) => f.path.endsWith('trials/NCT04530565.yaml'),
+      (doc) => {
+        doc.set('sponsor', sponsor);
+      },
+    );
+    expect(errors(checkKbFiles(changed))).toEqual([
+      expect.objectContaining({ code: 'kb.quote-not-found', file: file.path, path, message }),
+    ]);
+  });
+
   it('fails when a study points at an agent that does not exist', () => {
     const { files: changed, file } = mutate(
       (f) => f.folder === 'studies',

@@ -1,12 +1,12 @@
 /**
  * Cross-reference checks: every id a fact points at exists, reference numbers are inside the source's list,
- * names are spelled as in the source, every NCT id of the source has a trial record, and rule strengths rest on
- * statements of the right kind (PRODUCT safety rule 2).
+ * names are spelled as in the source, a trial's sponsor is named together with the trial in its quote, every NCT id
+ * of the source has a trial record, and rule strengths rest on statements of the right kind (PRODUCT safety rule 2).
  * @module
  */
 import type { Issue } from '../../issues/index.js';
 import type { Origin } from '../load.js';
-import type { Criterion, Kb, Rule } from '../schema/index.js';
+import type { Criterion, Kb, Rule, TrialSponsor } from '../schema/index.js';
 import type { PreparedText } from './text.js';
 import { normalizeText } from './text.js';
 
@@ -291,6 +291,31 @@ class Checker {
     this.spelled(key, 'nct', t.nct, t.source);
     if (t.study !== undefined && !this.ids.studies.has(t.study)) {
       dangling(this.ctx, key, 'study', `unknown study "${t.study}"`);
+    }
+    if (t.sponsor !== undefined) {
+      this.sponsor(key, t, t.sponsor);
+    }
+  }
+
+  /** A sponsor is named in its own quote, and that quote names this trial (its NCT id or name): no guessed sponsor. */
+  private sponsor(key: string, t: Kb['trials'][number], sponsor: TrialSponsor): void {
+    const quote = normalizeText(sponsor.quote);
+    if (!quote.includes(normalizeText(sponsor.name))) {
+      this.ctx.issues.push({
+        code: 'kb.quote-not-found',
+        severity: 'error',
+        ...at(this.ctx, key, 'sponsor.name'),
+        message: `sponsor "${sponsor.name}" is not named in the sponsor's quote: quote the clause that names it`,
+      });
+    }
+    const trialNames = [t.nct, ...(t.name === undefined ? [] : [t.name])];
+    if (!trialNames.some((n) => quote.includes(normalizeText(n)))) {
+      this.ctx.issues.push({
+        code: 'kb.quote-not-found',
+        severity: 'error',
+        ...at(this.ctx, key, 'sponsor.quote'),
+        message: `the sponsor's quote does not name this trial (${trialNames.join(' or ')}): quote the clause that names the group and the trial together`,
+      });
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import type { Option, RecommendedDecision, Trial } from '../contract.js';
-import { fieldLabel, valueLabel } from '../contract.js';
+import { fieldLabel, sponsorText, valueLabel } from '../contract.js';
 import { Link } from '../router.js';
 import { STRENGTH_LABEL } from '../ui/strength.js';
 import { Trace } from './trace.js';
@@ -88,7 +88,8 @@ export function TrialsForPatient(props: {
                 {trial === undefined ? null : (
                   <span class="meta">
                     {' '}
-                    · phase {valueLabel(trial.phase)} · {valueLabel(trial.status)}
+                    · phase {valueLabel(trial.phase)} · {valueLabel(trial.status)} · sponsor:{' '}
+                    {sponsorText(trial)}
                   </span>
                 )}
               </p>

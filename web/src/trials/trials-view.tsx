@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'preact';
 import type { Kb, Rule, Trial } from '../contract.js';
-import { fieldLabel, valueLabel } from '../contract.js';
+import { fieldLabel, sponsorText, valueLabel } from '../contract.js';
 import { Link, type Location } from '../router.js';
 import { Quote } from '../ui/quote.js';
 import { STRENGTH_LABEL } from '../ui/strength.js';
@@ -61,7 +61,13 @@ function TrialCard(props: {
       <p>
         <strong>Population:</strong> {t.population}
       </p>
+      <p class="sponsor" data-sponsor={t.sponsor?.name ?? ''}>
+        <strong>Sponsor:</strong> {sponsorText(t)}
+      </p>
       <Quote text={t.quote} refs={t.refs} />
+      {t.sponsor === undefined || t.quote.includes(t.sponsor.quote) ? null : (
+        <Quote text={t.sponsor.quote} refs={t.sponsor.refs} />
+      )}
       <h3>Profile fields that decide a match</h3>
       {facts.length === 0 ? (
         <p>No rule names this trial yet, so no profile field matches a patient to it.</p>
