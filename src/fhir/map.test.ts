@@ -81,13 +81,24 @@ const CASES: readonly {
 describe('mapBundle on the example bundles (SOURCES.md §3)', () => {
   for (const c of CASES) {
     describe(c.file, () => {
-      const result = mapBundle(readExample(import.meta.url, c.file), terminology());
+      // Mapped inside each test, not once for the file: a mutation test run then sees which test runs which code.
+      const mapped = () => mapBundle(readExample(import.meta.url, c.file), terminology());
 
       it('maps exactly the expected profile fields', () => {
-        expect(result.input).toEqual(c.expected);
+        expect(mapped().input).toEqual(c.expected);
+      });
+
+      // The whole result (input, sources, missing entries with their words and order, warnings, issues), recorded
+      // in test/golden/fhir/ and reviewed like the golden decisions: a change to any of it is seen in review.
+      it('maps to its recorded result, every source and missing entry in order', async () => {
+        const name = c.file.replace(/^.*\//, '').replace(/\.json$/, '');
+        await expect(`${JSON.stringify(mapped(), null, 2)}\n`).toMatchFileSnapshot(
+          `../../test/golden/fhir/${name}.result.json`,
+        );
       });
 
       it('names what SOURCES.md says is missing', () => {
+        const result = mapped();
         const fields = new Set(result.missing.map((m) => m.field));
         for (const field of c.missing) {
           expect(fields, field).toContain(field);
@@ -95,11 +106,13 @@ describe('mapBundle on the example bundles (SOURCES.md §3)', () => {
       });
 
       it('reports no structural issue and no conflict', () => {
+        const result = mapped();
         expect(result.issues).toEqual([]);
         expect(result.warnings).toEqual([]);
       });
 
       it('gives every mapped field its source resources, all present in the bundle', () => {
+        const result = mapped();
         const names = new Set(resourceNames(readExample(import.meta.url, c.file)));
         expect(Object.keys(result.sources).sort()).toEqual(Object.keys(c.expected).sort());
         for (const refs of Object.values(result.sources)) {
@@ -111,7 +124,7 @@ describe('mapBundle on the example bundles (SOURCES.md §3)', () => {
       });
 
       it('gives parseProfile an input it accepts, lineage known or not (an unknown lineage stays unknown)', () => {
-        const parsed = parseProfile(result.input);
+        const parsed = parseProfile(mapped().input);
         expect(parsed.ok).toBe(true);
         expect(parsed.ok ? parsed.profile.lineage : 'refused').toBe(c.expected.lineage);
       });

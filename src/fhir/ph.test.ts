@@ -140,3 +140,100 @@ describe('Ph status', () => {
     expect(r.missing.find((m) => m.field === 'ph')?.text).toContain('unknown, not negative');
   });
 });
+
+// Every Ph scenario above and a few more, each mapped whole (profile, sources, missing entries, warnings with their
+// words) and recorded in test/golden/fhir/ph-scenarios.result.json: a change to any word or source is seen in review.
+const SCENARIOS: readonly (readonly [string, () => Record<string, unknown>[]])[] = [
+  [
+    'two FISH disagree',
+    () => [
+      condition('c', [B_ALL]),
+      observation('fp', FISH, answer(true)),
+      observation('fn', FISH, answer(false)),
+    ],
+  ],
+  [
+    'Ph+ code, negative FISH',
+    () => [condition('c', [PH_POSITIVE_ALL, B_ALL]), observation('fish', FISH, answer(false))],
+  ],
+  [
+    'Ph− code, positive FISH',
+    () => [condition('c', [PH_NEGATIVE_B_ALL]), observation('fish', FISH, answer(true))],
+  ],
+  ['Ph+ code alone', () => [condition('c', [PH_POSITIVE_ALL, B_ALL])]],
+  ['Ph− code alone', () => [condition('c', [PH_NEGATIVE_B_ALL])]],
+  [
+    'negative FISH, measured p190',
+    () => [
+      condition('c', [B_ALL]),
+      observation('fish', FISH, answer(false)),
+      observation('p190', P190, quantity(12, '%')),
+    ],
+  ],
+  [
+    'positive p190, p210 0 %',
+    () => [
+      condition('c', [B_ALL]),
+      observation('p190', P190, { ...quantity(38.5, '%'), ...interpretation(true) }),
+      observation('p210', P210, { ...quantity(0, '%'), ...interpretation(false) }),
+    ],
+  ],
+  ['p210 0 % alone', () => [condition('c', [B_ALL]), observation('p210', P210, quantity(0, '%'))]],
+  ['p190 0 % alone', () => [condition('c', [B_ALL]), observation('p190', P190, quantity(0, '%'))]],
+  [
+    'p190 and p210 0 %',
+    () => [
+      condition('c', [B_ALL]),
+      observation('p190', P190, quantity(0, '%')),
+      observation('p210', P210, quantity(0, '%')),
+    ],
+  ],
+  [
+    'p190 0 %, b2a2 negative',
+    () => [
+      condition('c', [B_ALL]),
+      observation('p190', P190, quantity(0, '%')),
+      observation('b2a2', B2A2, answer(false)),
+    ],
+  ],
+  [
+    'p190 positive then 0',
+    () => [
+      condition('c', [B_ALL]),
+      observation('a', P190, quantity(40, '%'), '2025-01-11'),
+      observation('b', P190, quantity(0, '%'), '2025-03-20'),
+    ],
+  ],
+  [
+    'p190 0 then positive',
+    () => [
+      condition('c', [B_ALL]),
+      observation('a', P190, quantity(0, '%'), '2025-01-11'),
+      observation('b', P190, quantity(5, '%'), '2025-03-20'),
+    ],
+  ],
+  [
+    'p190 below a bound',
+    () => [
+      condition('c', [B_ALL]),
+      observation('p190', P190, {
+        valueQuantity: { value: 0.01, comparator: '<', code: '%', system: 'http://unitsofmeasure.org' },
+      }),
+    ],
+  ],
+  ['FISH as text', () => [condition('c', [B_ALL]), observation('fish', FISH, { valueString: 'see report' })]],
+  [
+    'FISH positive by interpretation',
+    () => [condition('c', [B_ALL]), observation('fish', FISH, interpretation(true))],
+  ],
+  ['no test', () => [condition('c', [B_ALL])]],
+];
+
+describe('Ph scenarios, whole', () => {
+  it('map to their recorded results', async () => {
+    const results = Object.fromEntries(SCENARIOS.map(([name, resources]) => [name, map(...resources())]));
+    await expect(`${JSON.stringify(results, null, 2)}\n`).toMatchFileSnapshot(
+      '../../test/golden/fhir/ph-scenarios.result.json',
+    );
+  });
+});
