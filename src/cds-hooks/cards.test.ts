@@ -22,13 +22,18 @@ function profile(input: Record<string, unknown>): Profile {
   return parsed.profile;
 }
 
-const decision = evaluate(
-  profile({ lineage: 'B', age: 45, cnsDisease: true, cd20Percent: 30, mrd: { value: 0.001 } }),
-  ckb,
-);
-const rendered = decisionCards(decision, ckb.kb, ctx);
-const cards = rendered.map((r) => r.card);
-const summary = rendered[0]?.card;
+/**
+ * The decision and its cards, made inside each test (never at import): mutation testing then knows which test runs
+ * which line of the card builder.
+ */
+function rendering() {
+  const decision = evaluate(
+    profile({ lineage: 'B', age: 45, cnsDisease: true, cd20Percent: 30, mrd: { value: 0.001 } }),
+    ckb,
+  );
+  const rendered = decisionCards(decision, ckb.kb, ctx);
+  return { decision, rendered, cards: rendered.map((r) => r.card), summary: rendered[0]?.card };
+}
 
 /** The body of a detail: what comes before the footer. */
 function bodyOf(detail: string | undefined): string {
@@ -37,6 +42,7 @@ function bodyOf(detail: string | undefined): string {
 
 describe('decisionCards (patient-view)', () => {
   it('renders one summary card, then one card per recommended or supported option, at most MAX_OPTION_CARDS', () => {
+    const { decision, rendered } = rendering();
     expect(rendered[0]?.kind).toBe('summary');
     const optionCards = rendered.slice(1);
     expect(optionCards.every((r) => r.kind === 'option')).toBe(true);
@@ -48,6 +54,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('shows caution and not-recommended options, and alerts, only inside the summary (never as their own card)', () => {
+    const { decision, rendered, cards, summary } = rendering();
     expect(decision.options.map((o) => o.id)).toContain('test.fixture-caution');
     expect(rendered.map((r) => r.subject)).not.toContain('test.fixture-caution');
     expect(rendered.some((r) => r.kind === 'alert')).toBe(false);
@@ -58,6 +65,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('produces a valid CDS Hooks 2.0.1 response that passes every logical-model invariant', () => {
+    const { cards } = rendering();
     const response = { cards };
     const parsed = CdsResponse.safeParse(response);
     expect(parsed.success).toBe(true);
@@ -65,6 +73,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('keeps every summary under 140 characters and gives every card a unique uuid', () => {
+    const { cards } = rendering();
     for (const c of cards) {
       expect(codePoints(c.summary)).toBeLessThan(140);
       expect(c.summary.length).toBeLessThan(140);
@@ -75,6 +84,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('cites the review and its reference numbers in source.label', () => {
+    const { decision, rendered } = rendering();
     const option = decision.options.find((o) => o.id === 'test.fixture-supported');
     const card = rendered.find((r) => r.subject === 'test.fixture-supported')?.card;
     expect(sourceName(ckb.kb)).toMatch(/review$/);
@@ -86,6 +96,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('puts the strength, key numbers, the KB version and the notice in an option detail, capped', () => {
+    const { decision, rendered, cards } = rendering();
     const option = decision.options.find((o) => o.id === 'test.fixture-supported');
     const detail = rendered.find((r) => r.subject === 'test.fixture-supported')?.card.detail ?? '';
     expect(detail).toContain('**Supported by evidence**');
@@ -99,6 +110,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('speaks in clinician words: no LaTeX and no profile field ids in any card', () => {
+    const { cards } = rendering();
     for (const c of cards) {
       // Link targets (the app's URL carries the profile's field names) are not words a clinician reads.
       const text = `${c.summary}\n${c.detail ?? ''}`.replace(/\]\([^)]*\)/g, ']');
@@ -110,6 +122,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('links to the web app patient view (profile as query, mrd as the fraction) and to study pages, all absolute', () => {
+    const { decision, rendered } = rendering();
     const card = rendered.find((r) => r.subject === 'test.fixture-supported')?.card;
     const urls = card?.links?.map((l) => l.url) ?? [];
     expect(urls[0]).toBe(
@@ -124,6 +137,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('adds a smart link with appContext (profile and option, no identifier) when a SMART launch URL is configured', () => {
+    const { decision } = rendering();
     const smart = decisionCards(decision, ckb.kb, {
       ...ctx,
       smartLaunchUrl: 'https://frontline.example.org/launch',
@@ -143,6 +157,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('offers override reasons with a display, from the HL7 non-adherence reason code system', () => {
+    const { cards } = rendering();
     for (const c of cards) {
       expect(c.overrideReasons?.length).toBeGreaterThan(0);
       for (const r of c.overrideReasons ?? []) {
@@ -153,6 +168,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('says in the summary what is missing by its label and test, never treating unknown Ph as negative', () => {
+    const { decision, summary } = rendering();
     expect(decision.pending.map((o) => o.id)).toContain('test.fixture-pending');
     expect(decision.missing.map((m) => m.field)).toContain('ph');
     expect(summary?.summary).toMatch(/key unknown: /);
@@ -161,6 +177,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('suggests ordering the settling test for each missing fact that has a confirmed code (a draft ServiceRequest)', () => {
+    const { summary } = rendering();
     const s = summary?.suggestions ?? [];
     expect(summary?.selectionBehavior).toBe('any');
     const ph = s.find((x) => x.label.includes('Philadelphia'));
