@@ -23,3 +23,27 @@ describe('fitSummary', () => {
     expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });
+
+describe('fitSummary, exactly', () => {
+  it.each([
+    // [text, max, expected]
+    ['  a  b  ', 10, 'a b'],
+    ['abcdefghij', 10, 'abcdefghij'],
+    ['one two three four', 10, 'one two…'],
+    ['one two three four', 11, 'one two…'],
+    // A word boundary is used only when it keeps more than half the room; else the cut is mid-word.
+    ['one twothree four', 10, 'one twoth…'],
+    ['onetwothreefour', 10, 'onetwothr…'],
+    ['aaaa bbbbbbbbbbbb', 10, 'aaaa bbbb…'],
+    ['aaaaa bbbbbbbbbbbb', 10, 'aaaaa bbb…'],
+    ['aaaaaa bbbbbbbbbb', 10, 'aaaaaa…'],
+    ['🩸🩸🩸🩸🩸🩸', 5, '🩸🩸…'],
+  ])('%j to %i → %j', (text, max, expected) => {
+    expect(fitSummary(text, max)).toBe(expected);
+  });
+
+  it('cuts to 139 by default', () => {
+    expect(fitSummary('x'.repeat(139))).toBe('x'.repeat(139));
+    expect(fitSummary('x'.repeat(140))).toBe(`${'x'.repeat(138)}…`);
+  });
+});
