@@ -3,8 +3,8 @@
 // is seen in review (`vitest -u` rewrites the file). Rendered inside the test, with a counter for uuids.
 import { describe, expect, it } from 'vitest';
 import { testKb } from '../../test/support/kb.js';
+import { profileOf } from '../../test/support/profile.js';
 import { evaluate } from '../engine/index.js';
-import { parseProfile } from '../profile/index.js';
 import { decisionCards } from './cards.js';
 
 const PATIENTS: readonly (readonly [string, Record<string, unknown>])[] = [
@@ -41,11 +41,7 @@ describe('patient-view cards, whole', () => {
     };
     const out = Object.fromEntries(
       PATIENTS.map(([name, input]) => {
-        const parsed = parseProfile(input);
-        if (!parsed.ok) {
-          throw new Error(`${name}: ${JSON.stringify(parsed.errors)}`);
-        }
-        return [name, decisionCards(evaluate(parsed.profile, ckb), ckb.kb, ctx)];
+        return [name, decisionCards(evaluate(profileOf(input, name), ckb), ckb.kb, ctx)];
       }),
     );
     const file = smartLaunchUrl === undefined ? 'patient-view' : 'patient-view-smart';

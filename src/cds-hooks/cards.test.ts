@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { violations } from '../../test/support/invariants.js';
 import { testKb } from '../../test/support/kb.js';
+import { profileOf } from '../../test/support/profile.js';
 import { evaluate } from '../engine/index.js';
-import { type Profile, parseProfile } from '../profile/index.js';
 import { CdsResponse, codePoints } from './card.js';
 import { decisionCards, MAX_OPTION_CARDS, sourceName } from './cards.js';
 import { DETAIL_MAX } from './detail-cap.js';
@@ -14,21 +14,13 @@ const ckb = testKb();
 let n = 0;
 const ctx = { baseUrl: 'https://frontline.example.org/', newId: () => `card-${++n}`, patientId: 'p-1' };
 
-function profile(input: Record<string, unknown>): Profile {
-  const parsed = parseProfile(input);
-  if (!parsed.ok) {
-    throw new Error(JSON.stringify(parsed.errors));
-  }
-  return parsed.profile;
-}
-
 /**
  * The decision and its cards, made inside each test (never at import): mutation testing then knows which test runs
  * which line of the card builder.
  */
 function rendering() {
   const decision = evaluate(
-    profile({ lineage: 'B', age: 45, cnsDisease: true, cd20Percent: 30, mrd: { value: 0.001 } }),
+    profileOf({ lineage: 'B', age: 45, cnsDisease: true, cd20Percent: 30, mrd: { value: 0.001 } }),
     ckb,
   );
   const rendered = decisionCards(decision, ckb.kb, ctx);
@@ -194,7 +186,7 @@ describe('decisionCards (patient-view)', () => {
   });
 
   it('is never silent: a profile no option concerns still gets the summary card', () => {
-    const t = evaluate(profile({ lineage: 'T', age: 60 }), ckb);
+    const t = evaluate(profileOf({ lineage: 'T', age: 60 }), ckb);
     const out = decisionCards(t, ckb.kb, ctx);
     expect(out[0]?.kind).toBe('summary');
     expect(out.filter((r) => r.subject.startsWith('test.'))).toEqual([]);

@@ -3,8 +3,8 @@
 // (`vitest -u` rewrites the file). Rendered inside the test, with a counter for uuids.
 import { describe, expect, it } from 'vitest';
 import { testKb } from '../../test/support/kb.js';
+import { profileOf } from '../../test/support/profile.js';
 import { evaluate } from '../engine/index.js';
-import { parseProfile } from '../profile/index.js';
 import type { DraftOrders } from './context.js';
 import { agentCard, orderCards } from './order-cards.js';
 
@@ -39,11 +39,7 @@ describe('order cards, whole', () => {
     const ctx = { baseUrl: 'https://frontline.example.org/', newId: () => `card-${++n}`, patientId: 'p-1' };
     const out: Record<string, unknown> = {};
     for (const [name, input] of PATIENTS) {
-      const parsed = parseProfile(input);
-      if (!parsed.ok) {
-        throw new Error(`${name}: ${JSON.stringify(parsed.errors)}`);
-      }
-      const decision = evaluate(parsed.profile, ckb);
+      const decision = evaluate(profileOf(input, name), ckb);
       for (const id of AGENTS) {
         const agent = ckb.kb.agents.find((a) => a.id === id);
         if (agent === undefined) {
@@ -55,11 +51,7 @@ describe('order cards, whole', () => {
       }
     }
     // A draft-orders Bundle: the selected orders only at order-select, every order at order-sign.
-    const parsed = parseProfile(PATIENTS[0]?.[1] ?? {});
-    if (!parsed.ok) {
-      throw new Error('the first patient does not parse');
-    }
-    const decision = evaluate(parsed.profile, ckb);
+    const decision = evaluate(profileOf(PATIENTS[0]?.[1] ?? {}, 'the first patient'), ckb);
     const draftOrders: DraftOrders = {
       resourceType: 'Bundle',
       entry: [

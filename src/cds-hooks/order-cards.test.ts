@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { violations } from '../../test/support/invariants.js';
 import { testKb } from '../../test/support/kb.js';
 import { patientViewRequest } from '../../test/support/prefetch.js';
+import { profileOf } from '../../test/support/profile.js';
 import { fhirExample } from '../../test/support/spec-examples.js';
 import { recommend } from '../api/recommend.js';
 import { evaluate } from '../engine/index.js';
-import { type Profile, parseProfile } from '../profile/index.js';
 import { callService } from './call.js';
 import { agentCard } from './order-cards.js';
 import { discovery, findService } from './services.js';
@@ -57,14 +57,6 @@ async function call(id: string, body: Med) {
   }
   expect(violations(result.response, 'response')).toEqual([]);
   return result.response.cards;
-}
-
-function profile(input: Record<string, unknown>): Profile {
-  const parsed = parseProfile(input);
-  if (!parsed.ok) {
-    throw new Error(JSON.stringify(parsed.errors));
-  }
-  return parsed.profile;
 }
 
 function agent(id: string) {
@@ -140,7 +132,7 @@ describe('order-sign', () => {
       ['Drafted brexucabtagene autoleucel', 'warning'],
     ]);
     // Alemtuzumab is not recommended in T-ALL (no responses, significant toxicities): critical at order-sign.
-    const tall = evaluate(profile({ lineage: 'T', age: 30 }), ckb);
+    const tall = evaluate(profileOf({ lineage: 'T', age: 30 }), ckb);
     expect(agentCard(agent('alemtuzumab'), 'order-sign', tall, ckb.kb, ctx).card.indicator).toBe('critical');
   });
 
@@ -156,7 +148,7 @@ describe('order-sign', () => {
 });
 
 describe('agentCard', () => {
-  const cd22Negative = evaluate(profile({ lineage: 'B', age: 45, ph: 'negative', cd22: 'negative' }), ckb);
+  const cd22Negative = evaluate(profileOf({ lineage: 'B', age: 45, ph: 'negative', cd22: 'negative' }), ckb);
   it('InO for CD22-negative blasts: warning at order-select, critical at order-sign, naming the target', () => {
     const ino = agent('inotuzumab-ozogamicin');
     const select = agentCard(ino, 'order-select', cd22Negative, ckb.kb, ctx).card;
@@ -168,7 +160,7 @@ describe('agentCard', () => {
   });
 
   it('rituximab in T-ALL: a B-cell target the blasts lack', () => {
-    const tall = evaluate(profile({ lineage: 'T', age: 30 }), ckb);
+    const tall = evaluate(profileOf({ lineage: 'T', age: 30 }), ckb);
     const card = agentCard(agent('rituximab'), 'order-select', tall, ckb.kb, ctx).card;
     expect(card.indicator).toBe('warning');
     expect(card.summary).toContain('T-ALL');
