@@ -1,7 +1,8 @@
 /**
  * The store interface, and its embedded implementation: one SQLite file (better-sqlite3), WAL journal,
  * `synchronous = FULL` so a commit is on disk when it returns, IMMEDIATE write transactions and a busy timeout so a
- * second process on the same file waits instead of failing. The PostgreSQL implementation (`postgres-store.ts`) keeps the same contract.
+ * second process on the same file waits instead of failing. The PostgreSQL implementation (`postgres-store.ts`)
+ * keeps the same contract.
  *
  * Every write goes to a writer thread (`writer-worker.ts`) that owns the only writing connection, so the server's
  * event loop never blocks on the disk:

@@ -11,7 +11,7 @@ export const FAVOURS_FONT_PX = 11;
 /** Where the HR (95% CI) column starts, past the plot area's right edge, in px. */
 export const HR_COLUMN_DX = 100;
 /** Gap between the line of no difference and a "favours …" label, in px. */
-const GAP_PX = 6;
+export const FAVOURS_GAP_PX = 6;
 
 export interface ForestLayout {
   readonly domain: readonly [number, number];
@@ -55,7 +55,7 @@ export function forestLayout(rows: readonly HazardRatio[], width: number): Fores
   const area = Math.max(0, width - marginLeft - marginRight);
   const [lo, hi] = domain;
   const atOne = (Math.log(1 / lo) / Math.log(hi / lo)) * area;
-  const ems = (px: number): number => Math.max(4, Math.floor((px - 2 * GAP_PX) / FAVOURS_FONT_PX));
+  const ems = (px: number): number => Math.max(4, Math.floor((px - 2 * FAVOURS_GAP_PX) / FAVOURS_FONT_PX));
   return {
     domain,
     ticks: logTicks(domain),

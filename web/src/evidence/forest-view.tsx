@@ -11,7 +11,7 @@ import { printedIn } from '../contract.js';
 import { Link } from '../router.js';
 import { QuoteText, Refs } from '../ui/quote.js';
 import { fmtNumber } from '../ui/text.js';
-import { FAVOURS_FONT_PX, forestLayout, HR_COLUMN_DX } from './forest-layout.js';
+import { FAVOURS_FONT_PX, FAVOURS_GAP_PX, forestLayout, HR_COLUMN_DX } from './forest-layout.js';
 import { type HazardRatio, hazardRatios, shortLabel } from './plot-data.js';
 import { PlotFigure } from './plot-figure.js';
 import { EvidenceNav } from './studies-view.js';
@@ -46,7 +46,7 @@ export function forestPlot(rows: readonly HazardRatio[], width: number): Element
       text: (r: HazardRatio) =>
         side === 'below' ? `← favours ${r.favours?.below ?? ''}` : `favours ${r.favours?.above ?? ''} →`,
       textAnchor: side === 'below' ? 'end' : 'start',
-      dx: side === 'below' ? -6 : 6,
+      dx: side === 'below' ? -FAVOURS_GAP_PX : FAVOURS_GAP_PX,
       dy: 9,
       lineAnchor: 'top',
       lineWidth: layout.favoursEms[side],

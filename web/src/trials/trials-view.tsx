@@ -61,7 +61,7 @@ function TrialCard(props: {
       <p>
         <strong>Population:</strong> {t.population}
       </p>
-      <p class="sponsor" data-sponsor={t.sponsor?.name ?? ''}>
+      <p class="sponsor">
         <strong>Sponsor:</strong> {sponsorText(t)}
       </p>
       <Quote text={t.quote} refs={t.refs} />
