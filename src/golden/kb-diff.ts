@@ -147,30 +147,37 @@ function itemChanges<T extends { readonly id: string }>(
   };
 }
 
+type Fingerprints = Readonly<Record<string, string>>;
+
+/** The keys of two fingerprint maps that were added, removed or whose hash changed. */
+function fingerprintDiff(
+  before: Fingerprints,
+  after: Fingerprints,
+): Pick<NamedChange, 'added' | 'removed' | 'changed'> {
+  return {
+    added: Object.keys(after).filter((f) => !(f in before)),
+    removed: Object.keys(before).filter((f) => !(f in after)),
+    changed: Object.keys(after).filter((f) => f in before && before[f] !== after[f]),
+  };
+}
+
 /** The fields of a record in both versions that differ; none when either side recorded no fingerprints. */
 function namedChange(was: Named, now: Named): NamedChange | undefined {
   if (was.fields === undefined || now.fields === undefined) {
     return undefined;
   }
-  const before = was.fields;
-  const after = now.fields;
-  const added = Object.keys(after).filter((f) => !(f in before));
-  const removed = Object.keys(before).filter((f) => !(f in after));
-  const changed = Object.keys(after).filter((f) => f in before && before[f] !== after[f]);
-  return added.length + removed.length + changed.length === 0
+  const d = fingerprintDiff(was.fields, now.fields);
+  return d.added.length + d.removed.length + d.changed.length === 0
     ? undefined
-    : { id: now.id, name: now.name, added, removed, changed };
+    : { id: now.id, name: now.name, ...d };
 }
 
-function partChanges(
-  a: Readonly<Record<string, string>> | undefined,
-  b: Readonly<Record<string, string>> | undefined,
-): KbDiff['parts'] {
+function partChanges(a: Fingerprints | undefined, b: Fingerprints | undefined): KbDiff['parts'] {
   if (a === undefined || b === undefined) {
     return { compared: false, changed: [] };
   }
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return { compared: true, changed: keys.filter((k) => a[k] !== b[k]) };
+  const d = fingerprintDiff(a, b);
+  return { compared: true, changed: [...d.added, ...d.removed, ...d.changed].sort() };
 }
 
 function namedChanges(a: readonly Named[], b: readonly Named[]): NamedChanges {
