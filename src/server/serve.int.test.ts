@@ -70,7 +70,8 @@ describe('frontline serve', { timeout: 120_000 }, () => {
     await until(() => /listening on (http:\/\/\S+)[\s\S]*knowledge base/.test(s.out()), s.child);
     const url = /listening on (http:\/\/\S+)/.exec(s.out())?.[1] ?? '';
     expect(s.out()).toMatch(/knowledge base kb-[0-9a-f]+/);
-    expect(s.err()).toContain('JWT checking is OFF');
+    // The warning goes to stderr, a second pipe: it may be read after stdout's lines on a busy machine.
+    await until(() => s.err().includes('JWT checking is OFF'), s.child);
     const health = (await (await fetch(`${url}/api/health`)).json()) as { status: string };
     expect(health.status).toBe('ok');
     await until(() => s.err().includes('"route":"/api/health"'));
@@ -96,7 +97,8 @@ describe('frontline serve', { timeout: 120_000 }, () => {
 
   it('creates ./frontline.db in the working folder by default, and refuses a bad port with a clear message', async () => {
     const bad = start(['--port', 'eighty']);
-    const code = await new Promise<number | null>((resolve) => bad.child.on('exit', resolve));
+    // 'close', not 'exit': only then has all of the child's output been read.
+    const code = await new Promise<number | null>((resolve) => bad.child.on('close', resolve));
     expect(code).toBe(2);
     expect(bad.err()).toContain('--port/PORT must be a whole number');
     expect(bad.err()).not.toMatch(/\n\s+at /);
@@ -111,7 +113,7 @@ describe('frontline serve', { timeout: 120_000 }, () => {
 
   it('refuses to listen on a non-loopback address without JWT, and answers 421 to a foreign Host on loopback', async () => {
     const exposed = start(['--port', '0', '--host', '0.0.0.0', '--db', join(dir, 'exposed.db')]);
-    const code = await new Promise<number | null>((resolve) => exposed.child.on('exit', resolve));
+    const code = await new Promise<number | null>((resolve) => exposed.child.on('close', resolve));
     expect(code).toBe(1);
     expect(exposed.err()).toContain('--insecure');
     expect(exposed.out()).not.toContain('listening on');

@@ -256,7 +256,8 @@ describe('openStore', () => {
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
     });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // 'close', not 'exit': only then has all of the child's output been read.
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect({ code, out, err }).toEqual({
       code: 0,
       out: JSON.stringify({ stored: 1, duplicates: 0 }),
