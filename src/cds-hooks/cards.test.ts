@@ -1,7 +1,7 @@
 // Decision → cards: structure, limits, citations, links and the spec's invariants on every card we produce.
 import { describe, expect, it } from 'vitest';
 import { violations } from '../../test/support/invariants.js';
-import { testKb } from '../../test/support/kb.js';
+import { installedCompiledKb, testKb } from '../../test/support/kb.js';
 import { profileOf } from '../../test/support/profile.js';
 import { evaluate } from '../engine/index.js';
 import { CdsResponse, codePoints } from './card.js';
@@ -164,7 +164,7 @@ describe('decisionCards (patient-view)', () => {
     expect(decision.pending.map((o) => o.id)).toContain('test.fixture-pending');
     expect(decision.missing.map((m) => m.field)).toContain('ph');
     expect(summary?.summary).toMatch(/key unknown: /);
-    expect(summary?.detail).toContain('Philadelphia chromosome (BCR::ABL1) status');
+    expect(summary?.detail).toContain('**Philadelphia chromosome** —');
     expect(summary?.detail).toContain('Missing data is unknown, never assumed negative.');
   });
 
@@ -190,5 +190,34 @@ describe('decisionCards (patient-view)', () => {
     const out = decisionCards(t, ckb.kb, ctx);
     expect(out[0]?.kind).toBe('summary');
     expect(out.filter((r) => r.subject.startsWith('test.'))).toEqual([]);
+  });
+});
+
+describe('the summary line, on the installed knowledge base', () => {
+  const summaryOf = (input: Readonly<Record<string, unknown>>): string => {
+    const ikb = installedCompiledKb();
+    const decision = evaluate(profileOf(input), ikb);
+    return decisionCards(decision, ikb.kb, ctx)[0]?.card.summary ?? '';
+  };
+
+  it.each([
+    {
+      patient: 'an adult with newly diagnosed T-ALL and no risk group: the one trial option waits on it',
+      input: { lineage: 'T', age: 30, phase: 'newly-diagnosed' },
+      summary: 'Frontline: 1 option depends on unknown facts; key unknown: Risk group (treating protocol)',
+    },
+    {
+      patient: 'an ALL whose lineage is unknown: every option waits, the lineage first',
+      input: { age: 30, phase: 'newly-diagnosed' },
+      summary: /^Frontline: \d+ options depend on unknown facts; key unknown: Lineage$/,
+    },
+  ])('$patient', ({ input, summary }) => {
+    const line = summaryOf(input);
+    if (typeof summary === 'string') {
+      expect(line).toBe(summary);
+    } else {
+      expect(line).toMatch(summary);
+    }
+    expect(line).not.toMatch(/Pediatric|cannot state/);
   });
 });

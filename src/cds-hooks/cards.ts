@@ -236,6 +236,10 @@ function summaryText(decision: Decision, kb: Kb, carded: number): string {
   if (others > 0) {
     return `Frontline: no option the review recommends yet, ${others} to consider in the app${missing}`;
   }
+  const pending = decision.pending.length;
+  if (pending > 0) {
+    return `Frontline: ${pending} option${pending === 1 ? ' depends' : 's depend'} on unknown facts${missing}`;
+  }
   if (key !== undefined) {
     return `Frontline cannot state the review's options yet: ${factLabel(kb, key.field)} is unknown`;
   }

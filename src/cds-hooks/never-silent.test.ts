@@ -88,7 +88,7 @@ describe('a record whose ALL Condition names no lineage', () => {
     const card = result.response.cards[0];
     expect(result.rendered[0]?.kind).toBe('summary');
     expect(card?.indicator).toBe('info');
-    expect(card?.summary).toContain('Lineage (B-cell or T-cell ALL)');
+    expect(card?.summary).toContain('key unknown: Lineage');
     expect(card?.detail).toContain('Immunophenotyping of blasts by flow cytometry');
     expect(card?.detail).toContain('C91.00');
     expect(card?.links?.some((l) => l.url.startsWith('https://f.example/patient?'))).toBe(true);
@@ -111,7 +111,7 @@ describe('a record whose ALL Condition names no lineage', () => {
     // The record gives no age at diagnosis and no CD19: the Ph-positive options (adults only; blinatumomab needs CD19)
     // wait on them, and the summary names both with their tests.
     expect(summary?.summary).toMatch(/key unknown: Age/);
-    expect(summary?.detail).toMatch(/\*\*CD19 expression on blasts\*\* — Flow cytometry/);
+    expect(summary?.detail).toMatch(/\*\*CD19 on blasts\*\* — Flow cytometry/);
     expect(violations(result.response, 'response')).toEqual([]);
   });
 

@@ -35,8 +35,9 @@ export function hasLatex(text: string): boolean {
 const LABELS = new WeakMap<Kb, ReadonlyMap<string, string>>();
 
 /**
- * The clinician's label of a profile field (`mrd` → "Measurable residual disease (MRD) level"), from `kb/facts.yaml`;
- * a field the facts do not describe keeps its name with camelCase split into words.
+ * The clinician's label of a profile field (`highRiskGenetics` → "High-risk genetic lesions"), from `kb/facts.yaml`,
+ * whose labels `kb check` holds to the profile's label table (the app and the CLI say the same); a field the facts do
+ * not describe keeps its name with camelCase split into words.
  */
 export function factLabel(kb: Kb, field: string): string {
   let labels = LABELS.get(kb);

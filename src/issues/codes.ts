@@ -38,6 +38,11 @@ export const ISSUE_CODES = {
     summary:
       'two different conditions of one criterion share a label, so a clinician cannot tell which one failed',
   },
+  'kb.fact-label': {
+    status: 500,
+    summary:
+      'a fact of facts.yaml is labelled differently from its profile field, so the cards and the app would name one field two ways',
+  },
   'kb.derived': {
     status: 500,
     summary:

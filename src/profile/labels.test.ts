@@ -11,14 +11,14 @@ describe('the label table', () => {
 
   it('reads dotted paths and values in clinician words', () => {
     expect(fieldLabel('mrd.value')).toBe('MRD');
-    expect(fieldLabel('highRiskGenetics.1')).toBe('Genetic lesions');
+    expect(fieldLabel('highRiskGenetics.1')).toBe('High-risk genetic lesions');
     expect(fieldLabel('nonsense')).toBe('nonsense');
     expect(valueLabel('not-stated')).toBe('not stated');
     expect(valueLabel('KMT2A')).toBe('KMT2A');
   });
 
   it('rewrites field ids inside a generated sentence, whole ids only', () => {
-    expect(labelFieldsIn('highRiskGenetics includes KMT2A')).toBe('Genetic lesions includes KMT2A');
+    expect(labelFieldsIn('highRiskGenetics includes KMT2A')).toBe('High-risk genetic lesions includes KMT2A');
     expect(labelFieldsIn('mrd.value ≥ 0.001 and cd20Percent ≥ 20')).toBe(
       'MRD ≥ 0.001 and CD20-positive blasts (%) ≥ 20',
     );

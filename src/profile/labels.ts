@@ -20,7 +20,7 @@ export const FIELD_LABELS = {
   'mrd.afterCycle': 'MRD measured after cycle',
   'mrd.method': 'MRD method',
   molecularResponse: 'Molecular response',
-  highRiskGenetics: 'Genetic lesions',
+  highRiskGenetics: 'High-risk genetic lesions',
   abl1Mutations: 'ABL1 kinase-domain mutations',
   cnsDisease: 'CNS involvement',
   extramedullaryDisease: 'Extramedullary disease',
@@ -29,7 +29,7 @@ export const FIELD_LABELS = {
   pdl1Positive: 'PD-L1 on blasts',
   fitForIntensiveChemo: 'Fit for intensive chemotherapy',
   alloHctPlanned: 'Allogeneic transplant planned',
-  pediatricRisk: 'Risk group (children / AYA protocol)',
+  pediatricRisk: 'Risk group (treating protocol)',
   priorTherapy: 'Prior therapy',
 } as const satisfies Record<string, string>;
 
@@ -62,7 +62,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   false: 'no',
 };
 
-/** "highRiskGenetics" → "Genetic lesions"; "mrd.value" → "MRD"; an unknown path is returned as it is. */
+/** "highRiskGenetics" → "High-risk genetic lesions"; "mrd.value" → "MRD"; an unknown path is returned as it is. */
 export function fieldLabel(path: string): string {
   if (path in FIELD_LABELS) {
     return FIELD_LABELS[path as LabelledField];

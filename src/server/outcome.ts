@@ -24,6 +24,7 @@ const FHIR_ISSUE_TYPE: Readonly<Record<IssueCode, string>> = {
   'kb.class-risk': 'exception',
   'kb.population': 'exception',
   'kb.label': 'exception',
+  'kb.fact-label': 'exception',
   'kb.derived': 'exception',
   'profile.invalid': 'invalid',
   'profile.unknown-key': 'invalid',

@@ -1,6 +1,7 @@
 // The clinical invariants of `kb check` on knowledge bases held in memory: each one holds for the installed knowledge
 // base, and each way of breaking it is reported with its code, where, and what to do.
 import { describe, expect, it } from 'vitest';
+import { FIELD_LABELS } from '../../profile/labels.js';
 import { loadKb } from '../index.js';
 import type { Agent, Criterion, Kb, Outcome, Rule, ScopeCriterion, Study } from '../schema/index.js';
 import { checkInvariants } from './invariants.js';
@@ -381,6 +382,31 @@ describe('the clinical invariants', () => {
           message: expect.stringMatching(
             /^rule "blinatumomab\.frontline-under-55" fires outside its question "blinatumomab-ph-negative" \(blinatumomab in frontline therapy of Ph-negative B-ALL\), e\.g\. for .*ph positive.*: narrow the rule, or let it answer a question asked for those patients$/,
           ),
+        },
+      ]);
+    });
+  });
+
+  describe('fact labels', () => {
+    const withFact = (fact: string, change: Partial<Kb['facts'][number]>): Kb => ({
+      ...kb,
+      facts: kb.facts.map((f) => (f.fact === fact ? { ...f, ...change } : f)),
+    });
+
+    it('name each fact as the profile names its field (one label per field in the cards, the app and the CLI)', () => {
+      expect(kb.facts.find((f) => f.fact === 'pediatricRisk')?.label).toBe(FIELD_LABELS.pediatricRisk);
+      expect(check(withFact('pediatricRisk', { label: 'Pediatric risk group' }))).toEqual([
+        {
+          code: 'kb.fact-label',
+          path: at('facts:pediatricRisk', 'label'),
+          message: `"Pediatric risk group" must be "${FIELD_LABELS.pediatricRisk}", the label src/profile/labels.ts gives pediatricRisk (change both together)`,
+        },
+      ]);
+      expect(check(withFact('mrd.value', { label: 'MRD level' }))).toEqual([
+        {
+          code: 'kb.fact-label',
+          path: at('facts:mrd.value', 'label'),
+          message: `"MRD level" must be "${FIELD_LABELS['mrd.value']}", the label src/profile/labels.ts gives mrd.value (change both together)`,
         },
       ]);
     });

@@ -5,10 +5,12 @@
  * difference the review reports as significant; every rule answers a known question; no two different conditions of one
  * criterion share a label (the trace, the cards and `kb diff` show conditions by their labels); every rule fires only
  * for patients its question is asked for (a rule answering "blinatumomab in Ph-negative B-ALL" never reaches a
- * Ph-positive patient).
+ * Ph-positive patient); every fact of `facts.yaml` is labelled as the profile's label table names its field, so the
+ * cards, the app, the CLI and the decision's own sentences name one field one way.
  * @module
  */
 import type { Issue } from '../../issues/index.js';
+import { FIELD_LABELS } from '../../profile/labels.js';
 import type { Origin } from '../load.js';
 import type { AgeWordDefinition, Criterion, Kb, Outcome, ScopeCriterion, Study } from '../schema/index.js';
 import { describeBox, regionOf, uncovered } from './region.js';
@@ -269,6 +271,21 @@ function checkRulesInsideQuestions(kb: Kb, push: Push): void {
   }
 }
 
+function checkFactLabels(kb: Kb, push: Push): void {
+  for (const f of kb.facts) {
+    // The schema's list of facts is a subset of the table's keys (the type checker proves it here).
+    const expected = FIELD_LABELS[f.fact];
+    if (f.label !== expected) {
+      push(
+        'kb.fact-label',
+        `facts:${f.fact}`,
+        'label',
+        `"${f.label}" must be "${expected}", the label src/profile/labels.ts gives ${f.fact} (change both together)`,
+      );
+    }
+  }
+}
+
 /** The invariants, every violation reported. */
 export function checkInvariants(kb: Kb, origins: ReadonlyMap<string, Origin>): Issue[] {
   const issues: Issue[] = [];
@@ -283,5 +300,6 @@ export function checkInvariants(kb: Kb, origins: ReadonlyMap<string, Origin>): I
   checkQuestions(kb, push);
   checkLabels(kb, push);
   checkRulesInsideQuestions(kb, push);
+  checkFactLabels(kb, push);
   return issues;
 }

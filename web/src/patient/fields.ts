@@ -115,7 +115,7 @@ export const FIELDS: Record<ParamName, FieldSpec> = {
   },
   highRiskGenetics: {
     name: 'highRiskGenetics',
-    label: 'Genetic lesions',
+    label: 'High-risk genetic lesions',
     kind: 'set',
     choices: choices(GENETICS),
     knownLabel: 'Genetic testing done (tick the lesions found; none ticked = none found)',
@@ -130,7 +130,7 @@ export const FIELDS: Record<ParamName, FieldSpec> = {
   },
   pediatricRisk: {
     name: 'pediatricRisk',
-    label: 'Risk group (children / AYA protocol)',
+    label: 'Risk group (treating protocol)',
     kind: 'enum',
     choices: choices(PEDIATRIC),
     unknownLabel: UNKNOWN,
