@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { internalWordProblems } from '../../test/support/internal-words.js';
+import { installed } from '../../test/support/kb.js';
 import { parseProfile } from '../profile/index.js';
 import { mapBundle } from './index.js';
 import { readExample, terminology } from './test-support.js';
@@ -97,6 +99,16 @@ describe('mapBundle on the example bundles (SOURCES.md §3)', () => {
         );
       });
 
+      it('says what is missing, and why, in clinician words (no field id, no raw value)', () => {
+        const result = mapped();
+        const kb = installed();
+        const problems = [
+          ...result.missing.map((m) => internalWordProblems(kb, `missing ${m.field}`, m.text)),
+          ...result.warnings.map((w) => internalWordProblems(kb, `warning ${w.code}`, w.text)),
+        ].flat();
+        expect(problems).toEqual([]);
+      });
+
       it('names what SOURCES.md says is missing', () => {
         const result = mapped();
         const fields = new Set(result.missing.map((m) => m.field));
@@ -164,7 +176,7 @@ describe('mapBundle on the example bundles (SOURCES.md §3)', () => {
     expect(cd20?.resource).toBe('Observation/immunophenotype-brian-l');
     expect(result.input.cd20Percent).toBeUndefined();
     const risk = result.missing.find((m) => m.field === 'pediatricRisk');
-    expect(risk?.text).toContain('standard-average');
+    expect(risk?.text).toContain('standard (average) or standard (higher) risk');
   });
 
   it('is deterministic: the same bundle maps to the same result', () => {

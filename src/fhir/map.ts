@@ -5,6 +5,7 @@
  */
 import type { Issue } from '../issues/index.js';
 import type { CodeMapping } from '../kb/index.js';
+import { fieldLabel } from '../profile/labels.js';
 import { PROFILE_FIELDS } from '../profile/values.js';
 import { mapAge } from './age.js';
 import { bundleEntries, type Located } from './bundle.js';
@@ -88,7 +89,7 @@ function reportFreeText(refs: readonly string[], acc: Accumulator): void {
     for (const field of markerFields(acc).filter((f) => !acc.has(f))) {
       acc.miss(
         field,
-        `${ref} is a free-text immunophenotype; Frontline never parses free text for ${field}: enter it from the report`,
+        `${ref} is a free-text immunophenotype; Frontline never parses free text for ${fieldLabel(field)}: enter it from the report`,
         ref,
       );
     }

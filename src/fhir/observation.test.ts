@@ -86,7 +86,9 @@ describe('CD22', () => {
   it('never turns a bare percentage into positive or negative', () => {
     const r = map(observation('cd22', CD22, quantity(92, '%')));
     expect(r.input.cd22).toBeUndefined();
-    expect(r.missing.find((m) => m.field === 'cd22')?.text).toContain('gives a CD22 positivity cut-off');
+    expect(r.missing.find((m) => m.field === 'cd22')?.text).toContain(
+      'the review gives no CD22 positivity cut-off',
+    );
   });
 });
 
@@ -129,7 +131,7 @@ describe('ALL risk group', () => {
     };
     const r = map(observation('risk', RISK, value));
     expect(r.input.pediatricRisk).toBeUndefined();
-    expect(r.missing.find((m) => m.field === 'pediatricRisk')?.text).toContain('standard-higher');
+    expect(r.missing.find((m) => m.field === 'pediatricRisk')?.text).toContain('standard (higher) risk');
   });
 });
 

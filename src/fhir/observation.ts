@@ -84,7 +84,7 @@ function readCd20(ctx: Context): void {
   ctx.found.cd20Percent.push(candidate(ctx, value));
 }
 
-// CD22: neither the review nor PRODUCT.md gives a CD22 positivity cut-off, so cd22 is mapped only from an
+// CD22: neither the review nor PRODUCT.md gives a CD22 positivity cut-off, so CD22 is mapped only from an
 // explicit positive/negative (a coded answer or a POS/NEG interpretation); a bare percentage is reported as
 // missing with its value, never turned into positive or negative by a threshold of our own.
 function readCd22(ctx: Context): void {
@@ -97,7 +97,7 @@ function readCd22(ctx: Context): void {
   const why =
     q === undefined
       ? `has ${describeValue(ctx.at.resource)} and no positive/negative interpretation`
-      : `reports CD22 on ${q.comparator ?? ''}${q.value}${q.unit === undefined ? '' : ` ${q.unit}`} of blasts without a positive/negative interpretation; neither the review nor PRODUCT.md gives a CD22 positivity cut-off, so cd22 is mapped only from an explicit positive/negative result`;
+      : `reports CD22 on ${q.comparator ?? ''}${q.value}${q.unit === undefined ? '' : ` ${q.unit}`} of blasts without a positive/negative interpretation; the review gives no CD22 positivity cut-off, so CD22 is read only from an explicit positive/negative result`;
   unreadable(ctx, 'cd22', why);
 }
 

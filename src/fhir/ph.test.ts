@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { internalWordProblems } from '../../test/support/internal-words.js';
+import { installed } from '../../test/support/kb.js';
 import { mapBundle } from './index.js';
 import {
   answer,
@@ -230,6 +232,18 @@ const SCENARIOS: readonly (readonly [string, () => Record<string, unknown>[]])[]
 ];
 
 describe('Ph scenarios, whole', () => {
+  it('say what is missing, and why, in clinician words (no field id, no raw value)', () => {
+    const kb = installed();
+    const problems = SCENARIOS.flatMap(([name, resources]) => {
+      const r = map(...resources());
+      return [
+        ...r.missing.flatMap((m) => internalWordProblems(kb, `${name}: missing ${m.field}`, m.text)),
+        ...r.warnings.flatMap((w) => internalWordProblems(kb, `${name}: warning ${w.code}`, w.text)),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
   it('map to their recorded results', async () => {
     const results = Object.fromEntries(SCENARIOS.map(([name, resources]) => [name, map(...resources())]));
     await expect(`${JSON.stringify(results, null, 2)}\n`).toMatchFileSnapshot(

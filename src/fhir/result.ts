@@ -3,6 +3,7 @@
  * @module
  */
 import type { Issue } from '../issues/index.js';
+import { fieldLabel } from '../profile/labels.js';
 
 /** A profile fact that could not be mapped, and why; names the resource when one was involved. */
 export interface MissingFact {
@@ -63,6 +64,6 @@ export class Accumulator {
   conflict(field: string, text: string, refs: readonly string[]): void {
     const resources = [...new Set(refs)];
     this.warnings.push({ code: 'fhir.conflict', text, resources });
-    this.miss(field, `${text}; ${field} is left unknown until the results are reconciled`);
+    this.miss(field, `${text}; ${fieldLabel(field)} is left unknown until the results are reconciled`);
   }
 }

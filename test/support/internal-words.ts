@@ -12,6 +12,13 @@ export function internalWordProblems(kb: Kb, where: string, text: string): strin
       out.push(`${where}: field id "${id}" in the text`);
     }
   }
+  // Short ids a clinician writes otherwise (Ph, CD19, CD22, MRD, WBC): in lower case, as whole words, they are ids.
+  // A shareable link's query (`&ph=negative`) and a path (`/cd22`) are not words.
+  for (const id of ['ph', 'cd19', 'cd22', 'mrd', 'wbc']) {
+    if (new RegExp(`(?<![\\w.=&?/-])${id}(?![\\w=/-])`).test(text)) {
+      out.push(`${where}: field id "${id}" in the text`);
+    }
+  }
   for (const id of kb.recommendations.map((r) => r.id).filter((r) => text.includes(r))) {
     out.push(`${where}: rule id "${id}" in the text`);
   }
