@@ -220,4 +220,16 @@ describe('the summary line, on the installed knowledge base', () => {
     }
     expect(line).not.toMatch(/Pediatric|cannot state/);
   });
+
+  it('says that no option applies, and names the key unknown fact when a warning or an alert still waits on one', () => {
+    const ikb = installedCompiledKb();
+    const decision = evaluate(profileOf({ lineage: 'T', age: 30, phase: 'newly-diagnosed' }), ikb);
+    const none = { ...decision, options: [], pending: [] };
+    expect(decisionCards(none, ikb.kb, ctx)[0]?.card.summary).toBe(
+      'Frontline: no frontline immunotherapy option of the review applies on the facts given; key unknown: Risk group (treating protocol)',
+    );
+    expect(decisionCards({ ...none, missing: [] }, ikb.kb, ctx)[0]?.card.summary).toBe(
+      'Frontline: no frontline immunotherapy option of the review applies on the facts given',
+    );
+  });
 });

@@ -240,10 +240,8 @@ function summaryText(decision: Decision, kb: Kb, carded: number): string {
   if (pending > 0) {
     return `Frontline: ${pending} option${pending === 1 ? ' depends' : 's depend'} on unknown facts${missing}`;
   }
-  if (key !== undefined) {
-    return `Frontline cannot state the review's options yet: ${factLabel(kb, key.field)} is unknown`;
-  }
-  return 'Frontline: no frontline immunotherapy option of the review applies on the facts given';
+  // No option waits, yet a fact may be missing: a warning or an alert depends on it.
+  return `Frontline: no frontline immunotherapy option of the review applies on the facts given${missing}`;
 }
 
 function summaryBody(decision: Decision, kb: Kb, shown: readonly Option[]): string[] {
