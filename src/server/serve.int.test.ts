@@ -37,6 +37,7 @@ function start(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  children.push(child);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => {
